@@ -1,1 +1,62 @@
-fn main() {}
+//! `cargo xtask`: the project's tooling, so a machine with only rustup and cargo can build, serve and test paygrade.
+
+mod build;
+mod serve;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  build            install missing tools, build the release bundle into dist/, print sizes
+  serve [--port N] build, then serve dist/ on http://127.0.0.1:N (default 8080)
+  test             fmt, clippy, native tests, browser tests, end-to-end tests; one summary line";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => build::bundle().map(|sizes| sizes.print()),
+        Some("serve") => port_arg(&args[1..]).and_then(serve::build_and_serve),
+        Some("test") => test::run_all(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port_arg(args: &[String]) -> Result<u16, String> {
+    match args {
+        [] => Ok(8080),
+        [flag, value] if flag == "--port" => value
+            .parse()
+            .map_err(|_| format!("--port takes a number from 0 to 65535, not {value:?}")),
+        _ => Err(format!("unexpected arguments {args:?}\n{USAGE}")),
+    }
+}
+
+/// The workspace root: every path the tasks use is relative to it, wherever cargo was run from.
+pub fn root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or(manifest_dir)
+}
+
+/// The shared cargo target directory (honours CARGO_TARGET_DIR).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}

@@ -1,0 +1,156 @@
+//! The release bundle: wasm-pack with its own optimiser off, Binaryen's wasm-opt -Oz, and the static files beside it.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::tools::{self, run};
+use crate::{root, target_dir};
+
+/// Where the built site goes; `serve` and the end-to-end tests serve this folder.
+pub fn dist_dir() -> PathBuf {
+    root().join("dist")
+}
+
+/// Static files copied verbatim into dist/.
+const STATIC_ENTRIES: &[&str] = &[
+    "index.html",
+    "main.js",
+    "embed.html",
+    "styles",
+    "data",
+    "examples",
+];
+
+/// Gzip sizes of what a browser downloads, printed by `build` and read by `bench`.
+pub struct Sizes {
+    pub rows: Vec<(String, u64, u64)>,
+}
+
+impl Sizes {
+    pub fn print(&self) {
+        println!("{:<10} {:>10} {:>10}", "part", "raw", "gzip -9");
+        for (name, raw, gz) in &self.rows {
+            println!("{name:<10} {raw:>10} {gz:>10}");
+        }
+        let (raw, gz) = self
+            .rows
+            .iter()
+            .fold((0, 0), |(r, g), (_, raw, gz)| (r + raw, g + gz));
+        println!("{:<10} {raw:>10} {gz:>10}", "total");
+    }
+}
+
+/// Installs what is missing, builds dist/, and measures it.
+pub fn bundle() -> Result<Sizes, String> {
+    tools::ensure_build_tools()?;
+    let pkg = target_dir().join("wasm-pack");
+    run(Command::new("wasm-pack")
+        .args([
+            "build",
+            "--target",
+            "web",
+            "--release",
+            "--no-typescript",
+            "--no-pack",
+        ])
+        .args(["--out-name", "paygrade", "--out-dir"])
+        .arg(&pkg))?;
+
+    let dist = dist_dir();
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    let dist_pkg = dist.join("pkg");
+    fs::create_dir_all(&dist_pkg).map_err(|e| format!("cannot create dist/pkg: {e}"))?;
+    run(Command::new(tools::wasm_opt())
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(pkg.join("paygrade_bg.wasm"))
+        .arg("-o")
+        .arg(dist_pkg.join("paygrade_bg.wasm")))?;
+    copy(&pkg.join("paygrade.js"), &dist_pkg.join("paygrade.js"))?;
+    for entry in STATIC_ENTRIES {
+        let from = root().join(entry);
+        if from.exists() {
+            copy(&from, &dist.join(entry))?;
+        }
+    }
+    measure(&dist)
+}
+
+/// The wasm features current rustc emits by default; wasm-opt must be told to keep them.
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    if from.is_dir() {
+        fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+        let entries =
+            fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+            copy(&entry.path(), &to.join(entry.file_name()))?;
+        }
+        Ok(())
+    } else {
+        fs::copy(from, to)
+            .map(drop)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+    }
+}
+
+fn measure(dist: &Path) -> Result<Sizes, String> {
+    let groups: [(&str, Vec<PathBuf>); 4] = [
+        ("wasm", vec![dist.join("pkg/paygrade_bg.wasm")]),
+        ("js glue", vec![dist.join("pkg/paygrade.js")]),
+        ("css", files_under(&dist.join("styles"))),
+        ("data", files_under(&dist.join("data"))),
+    ];
+    let mut rows = Vec::new();
+    for (name, files) in groups {
+        let (mut raw, mut gz) = (0, 0);
+        for file in files {
+            let bytes =
+                fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            raw += bytes.len() as u64;
+            gz += gzip_len(&bytes);
+        }
+        rows.push((name.to_string(), raw, gz));
+    }
+    Ok(Sizes { rows })
+}
+
+/// Every file below `dir`, sorted, so sizes are stable run to run.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(next) = stack.pop() {
+        if let Ok(entries) = fs::read_dir(&next) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    out.push(path);
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Bytes after `gzip -9`, what a server with compression on would send.
+pub fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map(|v| v.len() as u64).unwrap_or(0)
+}
