@@ -1,1 +1,66 @@
-//! placeholder
+//! Plain data types of paygrade: no parsing, no web types, no pay arithmetic.
+
+mod currency;
+mod dataset;
+mod date;
+mod error;
+mod grade;
+mod location;
+mod manifest;
+mod role;
+
+pub use currency::CurrencyRate;
+pub use dataset::Dataset;
+pub use date::Date;
+pub use error::DataError;
+pub use grade::Grade;
+pub use location::Location;
+pub use manifest::{CompaGroup, Manifest, Policy, Reference, Tables};
+pub use role::{
+    plain_text, total_minutes, Block, HiringStep, Inline, ItemGroup, Link, Role, Section, StepKind,
+};
+
+/// URL-safe identifier: lowercase ASCII letters and digits, every other run becomes one `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// Whether a code looks like ISO 4217: three upper-case ASCII letters.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_collapses_runs_and_trims_dashes() {
+        assert_eq!(slug("United Kingdom"), "united-kingdom");
+        assert_eq!(slug("London, England"), "london-england");
+        assert_eq!(slug("Everywhere else (Texas)"), "everywhere-else-texas");
+        assert_eq!(slug("  --Zürich--  "), "z-rich");
+        assert_eq!(slug("!!!"), "");
+    }
+
+    #[test]
+    fn currency_codes_are_three_upper_case_letters() {
+        assert!(is_currency_code("USD"));
+        assert!(!is_currency_code("usd"));
+        assert!(!is_currency_code("US"));
+        assert!(!is_currency_code("US1"));
+    }
+}

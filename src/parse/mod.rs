@@ -1,1 +1,21 @@
-//! placeholder
+//! Data files → model, with located errors: the manifest (JSON), the three CSV tables and
+//! the job-family Markdown pages. No web types; the UI fetches bytes and hands them here.
+
+mod csv_table;
+mod currencies;
+mod dataset;
+mod grades;
+mod locations;
+mod manifest;
+mod markdown;
+mod path;
+mod role;
+
+pub use currencies::parse_currencies;
+pub use dataset::{load_dataset, FetchedFiles};
+pub use grades::parse_grades;
+pub use locations::parse_locations;
+pub use manifest::parse_manifest;
+pub use markdown::parse_markdown;
+pub use path::resolve_data_path;
+pub use role::parse_role;

@@ -1,0 +1,72 @@
+//! The manifest (`paygrade.json`): what to load and the pay policy to apply.
+
+use serde::Deserialize;
+
+use super::Date;
+
+/// The entry point of a data folder: names the tables and roles and carries the policy.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub organisation: String,
+    pub as_of: Date,
+    pub reference: Reference,
+    pub tables: Tables,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    pub policy: Policy,
+    /// Free text shown with every band, e.g. "Illustrative figures, not real pay".
+    #[serde(default)]
+    pub notice: Option<String>,
+    /// The manifest's own file name, so later errors (bad paths) can name it.
+    #[serde(skip)]
+    pub file: String,
+}
+
+/// The market and currency every midpoint is quoted in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub market: String,
+    pub currency: String,
+}
+
+/// Paths of the three tables, relative to the data folder.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tables {
+    pub grades: String,
+    pub locations: String,
+    pub currencies: String,
+}
+
+/// The organisation's rules for turning a midpoint into a band.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Amounts are rounded up to a multiple of this, in the target currency; 0 = no rounding.
+    #[serde(default)]
+    pub rounding: f64,
+    /// The lowest location factor ever applied (low factors are raised to it).
+    #[serde(default)]
+    pub location_floor: f64,
+    /// A rate older than this (against `today`) is flagged as stale.
+    #[serde(default = "default_rate_max_age_days")]
+    pub rate_max_age_days: u32,
+    /// Named sub-ranges of the band, as fractions of the midpoint.
+    #[serde(default)]
+    pub compa_groups: Vec<CompaGroup>,
+}
+
+fn default_rate_max_age_days() -> u32 {
+    365
+}
+
+/// One compa-ratio group, e.g. "Growing" from 0.90 to 1.00 of the midpoint.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompaGroup {
+    pub name: String,
+    pub from: f64,
+    pub to: f64,
+}

@@ -1,0 +1,125 @@
+//! A job-family page, parsed from the handbook's Markdown into the parts the UI shows.
+
+/// A job family: its texts, grade and hiring process.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Role {
+    pub slug: String,
+    /// The resolved path it was loaded from, for error messages and the breakdown.
+    pub file: String,
+    pub title: String,
+    pub description: String,
+    pub grade: Option<u8>,
+    /// A role-specific midpoint that overrides the grade's.
+    pub midpoint: Option<f64>,
+    pub overview: Vec<Block>,
+    pub responsibilities: Vec<ItemGroup>,
+    pub requirements: Vec<Vec<Inline>>,
+    pub performance_indicators: Vec<Block>,
+    pub career_ladder: Vec<Block>,
+    pub hiring_intro: Vec<Block>,
+    pub hiring_steps: Vec<HiringStep>,
+    pub links: Vec<Link>,
+    /// Sections with headings we do not recognise, kept so nothing written is lost.
+    pub other_sections: Vec<Section>,
+}
+
+impl Role {
+    /// The total interview time a candidate can expect, shown next to the steps.
+    pub fn hiring_minutes(&self) -> u32 {
+        total_minutes(&self.hiring_steps)
+    }
+}
+
+/// Sums the known durations of hiring steps (steps without minutes count as zero).
+pub fn total_minutes(steps: &[HiringStep]) -> u32 {
+    steps
+        .iter()
+        .filter_map(|step| step.minutes)
+        .fold(0u32, u32::saturating_add)
+}
+
+/// A group of responsibilities under a bold sub-heading such as **Strategy**.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemGroup {
+    pub name: Option<String>,
+    pub items: Vec<Vec<Inline>>,
+}
+
+/// A heading we did not recognise and the blocks under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: Vec<Inline>,
+    pub blocks: Vec<Block>,
+}
+
+/// The block-level subset of Markdown the handbook uses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: Vec<Inline>,
+    },
+    Paragraph(Vec<Inline>),
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+}
+
+/// Inline Markdown; there is deliberately no HTML variant (raw HTML stays text).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    Code(String),
+    /// Only safe targets (http, https, mailto, relative) ever become links.
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
+}
+
+/// The plain text of inline content, for headings, link texts and pattern matching.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain_text(inlines, &mut out);
+    out
+}
+
+fn push_plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+            Inline::Strong(children)
+            | Inline::Emphasis(children)
+            | Inline::Link { children, .. } => push_plain_text(children, out),
+        }
+    }
+}
+
+/// What a hiring step is, so the UI can show an icon and a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    Screening,
+    Interview,
+    Offer,
+    Other,
+}
+
+/// One step of the hiring process, read from a sentence such as "A 45 minute interview with …".
+#[derive(Debug, Clone, PartialEq)]
+pub struct HiringStep {
+    pub kind: StepKind,
+    pub minutes: Option<u32>,
+    /// Whom the candidate meets, e.g. "Chief Marketing Officer".
+    pub with: Option<String>,
+    pub text: Vec<Inline>,
+}
+
+/// A relevant link from the page's "Relevant Links" section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub href: String,
+}

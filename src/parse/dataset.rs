@@ -1,0 +1,182 @@
+//! Assembling a dataset from fetched files, and the cross-file checks no single parser can do.
+
+use std::collections::BTreeMap;
+
+use crate::model::{DataError, Dataset, Manifest};
+
+use super::{
+    parse_currencies, parse_grades, parse_locations, parse_manifest, parse_role, resolve_data_path,
+};
+
+/// Fetched files by resolved path: the bytes, or why they could not be fetched.
+pub type FetchedFiles = BTreeMap<String, Result<Vec<u8>, String>>;
+
+impl Dataset {
+    /// Parses every table and role the manifest names from `files` (keys as returned by
+    /// `Manifest::files`) and cross-validates them. Always returns a dataset: what could not be
+    /// read is missing from it and explained in the errors (bad paths are reported by
+    /// `Manifest::files`, not again here).
+    pub fn assemble(manifest: Manifest, files: &FetchedFiles) -> (Dataset, Vec<DataError>) {
+        let mut errors = Vec::new();
+        let mut bytes_of = |path: &str| -> Option<(String, &[u8])> {
+            // A bad path was already reported by `Manifest::files`.
+            let resolved = resolve_data_path(&manifest.file, path).ok()?;
+            match files.get(&resolved) {
+                Some(Ok(bytes)) => Some((resolved, bytes.as_slice())),
+                Some(Err(reason)) => {
+                    errors.push(DataError::file(&resolved, reason.clone()));
+                    None
+                }
+                None => {
+                    errors.push(DataError::file(
+                        &resolved,
+                        "is named in the manifest but was not loaded",
+                    ));
+                    None
+                }
+            }
+        };
+        let grades_file = bytes_of(&manifest.tables.grades);
+        let locations_file = bytes_of(&manifest.tables.locations);
+        let currencies_file = bytes_of(&manifest.tables.currencies);
+        let role_files: Vec<_> = manifest
+            .roles
+            .iter()
+            .filter_map(|path| bytes_of(path))
+            .collect();
+
+        let (grades_name, grades) = parse_table(grades_file, parse_grades, &mut errors);
+        let (locations_name, locations) = parse_table(locations_file, parse_locations, &mut errors);
+        let (_, currencies) = parse_table(currencies_file, parse_currencies, &mut errors);
+
+        let mut roles: Vec<crate::model::Role> = Vec::new();
+        for (name, bytes) in role_files {
+            match parse_role(&name, bytes) {
+                Ok((role, warnings)) => {
+                    errors.extend(warnings);
+                    if let Some(first) = roles.iter().find(|seen| seen.slug == role.slug) {
+                        errors.push(DataError::field(
+                            &name,
+                            None,
+                            "slug",
+                            format!(
+                                "slug \"{}\" is already used by {}; page skipped",
+                                role.slug, first.file
+                            ),
+                        ));
+                    } else {
+                        roles.push(role);
+                    }
+                }
+                Err(problems) => errors.extend(problems),
+            }
+        }
+
+        let dataset = Dataset {
+            manifest,
+            grades,
+            locations,
+            currencies,
+            roles,
+        };
+        errors.extend(cross_check(&dataset, &grades_name, &locations_name));
+        (dataset, errors)
+    }
+}
+
+/// A table parser such as `parse_grades`.
+type TableParser<T> = fn(&str, &[u8]) -> (Vec<T>, Vec<DataError>);
+
+/// Parses one table if it was fetched; its problems join `errors`.
+fn parse_table<T>(
+    file: Option<(String, &[u8])>,
+    parse: TableParser<T>,
+    errors: &mut Vec<DataError>,
+) -> (String, Vec<T>) {
+    match file {
+        Some((name, bytes)) => {
+            let (rows, problems) = parse(&name, bytes);
+            errors.extend(problems);
+            (name, rows)
+        }
+        None => (String::new(), Vec::new()),
+    }
+}
+
+/// Checks across files: every currency has a rate, every role a known grade.
+fn cross_check(data: &Dataset, grades_file: &str, locations_file: &str) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    let reference = &data.manifest.reference.currency;
+    let rates_loaded = !data.currencies.is_empty();
+    if rates_loaded && data.rate(reference).is_none() {
+        errors.push(DataError::field(
+            &data.manifest.file,
+            None,
+            "reference.currency",
+            format!(
+                "{reference} has no rate in {}",
+                data.manifest.tables.currencies
+            ),
+        ));
+    }
+    if rates_loaded {
+        for location in &data.locations {
+            if let Some(code) = &location.currency {
+                if data.rate(code).is_none() {
+                    errors.push(DataError::field(
+                        locations_file,
+                        Some(location.line),
+                        "currency",
+                        format!(
+                            "{code} has no rate in {}; bands here can only be shown in {reference}",
+                            data.manifest.tables.currencies
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let grades_loaded = !data.grades.is_empty();
+    for role in &data.roles {
+        match role.grade {
+            None => errors.push(DataError::field(
+                &role.file,
+                None,
+                "grade",
+                "the page gives no job grade (front matter \"grade\" or a Job Grade section saying \"grade N\")",
+            )),
+            Some(grade) if grades_loaded && data.grade(grade).is_none() => errors.push(DataError::field(
+                &role.file,
+                None,
+                "grade",
+                format!("grade {grade} is not in {grades_file}"),
+            )),
+            Some(_) => {}
+        }
+    }
+    errors
+}
+
+/// One-call loading for native tests and benches: parse the manifest, fetch each file it names
+/// with `fetch` (a path relative to the data folder), assemble.
+pub fn load_dataset(
+    manifest_file: &str,
+    manifest_bytes: &[u8],
+    fetch: &dyn Fn(&str) -> Result<Vec<u8>, String>,
+) -> (Option<Dataset>, Vec<DataError>) {
+    let manifest = match parse_manifest(manifest_file, manifest_bytes) {
+        Ok(manifest) => manifest,
+        Err(errors) => return (None, errors),
+    };
+    let (paths, mut errors) = manifest.files();
+    let files: FetchedFiles = paths
+        .into_iter()
+        .map(|path| {
+            let fetched = fetch(&path);
+            (path, fetched)
+        })
+        .collect();
+    let (dataset, more) = Dataset::assemble(manifest, &files);
+    errors.extend(more);
+    (Some(dataset), errors)
+}

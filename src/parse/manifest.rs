@@ -1,0 +1,117 @@
+//! `paygrade.json`: strict JSON (unknown or duplicate fields are errors), then policy checks.
+
+use crate::model::{is_currency_code, DataError, Manifest};
+
+use super::resolve_data_path;
+
+/// Reads the manifest; every problem is returned with the line serde_json reports.
+pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataError>> {
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(vec![DataError::file(file, "is empty")]);
+    }
+    let mut manifest: Manifest = serde_json::from_slice(bytes).map_err(|error| {
+        let line = (error.line() > 0).then_some(error.line());
+        vec![DataError {
+            file: file.to_string(),
+            line,
+            field: None,
+            message: json_message(&error),
+        }]
+    })?;
+    manifest.file = file.to_string();
+    let errors = check_policy(&manifest);
+    if errors.is_empty() {
+        Ok(manifest)
+    } else {
+        Err(errors)
+    }
+}
+
+/// serde_json appends " at line L column C"; we report the line separately.
+fn json_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(at) => text.get(..at).unwrap_or(&text).to_string(),
+        None => text,
+    };
+    match error.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            format!("is not valid JSON: {message}")
+        }
+        _ => message,
+    }
+}
+
+fn check_policy(manifest: &Manifest) -> Vec<DataError> {
+    let file = manifest.file.as_str();
+    let mut errors = Vec::new();
+    let mut bad =
+        |field: &str, message: String| errors.push(DataError::field(file, None, field, message));
+    if !is_currency_code(&manifest.reference.currency) {
+        bad(
+            "reference.currency",
+            format!(
+                "\"{}\" is not a currency code (three upper-case letters)",
+                manifest.reference.currency
+            ),
+        );
+    }
+    let policy = &manifest.policy;
+    if !policy.rounding.is_finite() || policy.rounding < 0.0 {
+        bad(
+            "policy.rounding",
+            format!(
+                "{} must be zero (no rounding) or a positive number",
+                policy.rounding
+            ),
+        );
+    }
+    if !policy.location_floor.is_finite() || policy.location_floor < 0.0 {
+        bad(
+            "policy.location_floor",
+            format!("{} must not be negative", policy.location_floor),
+        );
+    }
+    for (index, group) in policy.compa_groups.iter().enumerate() {
+        let field = format!("policy.compa_groups[{index}]");
+        if !(group.from.is_finite()
+            && group.to.is_finite()
+            && group.from >= 0.0
+            && group.from < group.to)
+        {
+            bad(
+                &field,
+                format!(
+                    "\"{}\" must have 0 ≤ from < to (got {} to {})",
+                    group.name, group.from, group.to
+                ),
+            );
+        }
+    }
+    errors
+}
+
+impl Manifest {
+    /// Every file the manifest names, resolved: the three tables then the roles, no duplicates.
+    /// The UI fetches these, then calls `Dataset::assemble`.
+    pub fn files(&self) -> (Vec<String>, Vec<DataError>) {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        let named = [
+            &self.tables.grades,
+            &self.tables.locations,
+            &self.tables.currencies,
+        ];
+        for path in named.into_iter().chain(self.roles.iter()) {
+            match resolve_data_path(&self.file, path) {
+                Ok(resolved) if !files.contains(&resolved) => files.push(resolved),
+                Ok(_) => {}
+                Err(error) => errors.push(error),
+            }
+        }
+        (files, errors)
+    }
+}
