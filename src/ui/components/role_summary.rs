@@ -1,0 +1,31 @@
+//! The role's title, grade badge and description: the first thing a candidate reads.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RoleSummaryProps {
+    pub title: AttrValue,
+    pub description: AttrValue,
+    pub grade: Option<u8>,
+    pub organisation: AttrValue,
+}
+
+#[function_component]
+pub fn RoleSummary(props: &RoleSummaryProps) -> Html {
+    let grade = match props.grade {
+        Some(grade) => {
+            html! { <span class="pg-grade" aria-label={format!("Grade {grade}")}>{ format!("Grade {grade}") }</span> }
+        }
+        None => html! { <span class="pg-grade pg-grade-missing">{ "Grade not stated" }</span> },
+    };
+    html! {
+        <header class="pg-role-summary">
+            <p class="pg-org">{ props.organisation.clone() }</p>
+            <h1 class="pg-role-title">{ props.title.clone() }</h1>
+            { grade }
+            if !props.description.is_empty() {
+                <p class="pg-role-description">{ props.description.clone() }</p>
+            }
+        </header>
+    }
+}

@@ -1,0 +1,112 @@
+//! Amounts for the reader's locale: Intl.NumberFormat in the browser, a plain grouped form natively.
+
+/// An amount in whole currency units, with the currency's symbol as the reader's locale writes it.
+pub fn money(amount: f64, currency: &str) -> String {
+    imp::money(amount, currency)
+}
+
+/// A whole number grouped for the reader's locale (e.g. a count of rows).
+pub fn count(value: usize) -> String {
+    imp::count(value)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use js_sys::Intl::{NumberFormat, NumberFormatOptions, NumberFormatStyle};
+    use js_sys::{Array, Function};
+    use wasm_bindgen::JsValue;
+
+    thread_local! {
+        /// Building a formatter costs far more than using one; the manager table formats thousands.
+        static FORMATTERS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
+    }
+
+    fn formatter(key: &str, options: impl FnOnce() -> NumberFormatOptions) -> Function {
+        FORMATTERS.with(|cache| {
+            cache
+                .borrow_mut()
+                .entry(key.to_string())
+                .or_insert_with(|| NumberFormat::new(&Array::new(), &options()).format())
+                .clone()
+        })
+    }
+
+    fn apply(format: &Function, value: f64) -> Option<String> {
+        format
+            .call1(&JsValue::NULL, &JsValue::from_f64(value))
+            .ok()?
+            .as_string()
+    }
+
+    pub fn money(amount: f64, currency: &str) -> String {
+        let format = formatter(currency, || {
+            let options = NumberFormatOptions::new();
+            options.set_style(NumberFormatStyle::Currency);
+            options.set_currency(currency);
+            options.set_maximum_fraction_digits(0);
+            options.set_minimum_fraction_digits(0);
+            options
+        });
+        apply(&format, amount).unwrap_or_else(|| super::plain_money(amount, currency))
+    }
+
+    pub fn count(value: usize) -> String {
+        let format = formatter("#count", NumberFormatOptions::new);
+        apply(&format, value as f64).unwrap_or_else(|| super::grouped(value as f64))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn money(amount: f64, currency: &str) -> String {
+        super::plain_money(amount, currency)
+    }
+
+    pub fn count(value: usize) -> String {
+        super::grouped(value as f64)
+    }
+}
+
+/// `USD 245,700`: what native renders (tests, server rendering) and the browser's fallback.
+fn plain_money(amount: f64, currency: &str) -> String {
+    format!("{currency} {}", grouped(amount))
+}
+
+/// Rounded to a whole number, thousands separated by commas.
+pub fn grouped(value: f64) -> String {
+    let rounded = value.round();
+    let digits = format!("{:.0}", rounded.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if rounded < 0.0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouped_separates_thousands_and_keeps_the_sign() {
+        assert_eq!(grouped(0.0), "0");
+        assert_eq!(grouped(999.4), "999");
+        assert_eq!(grouped(1000.0), "1,000");
+        assert_eq!(grouped(245_700.0), "245,700");
+        assert_eq!(grouped(-1_234_567.0), "-1,234,567");
+    }
+
+    #[test]
+    fn native_money_names_the_currency() {
+        assert_eq!(money(245_700.0, "GBP"), "GBP 245,700");
+    }
+}

@@ -1,0 +1,8 @@
+//! The Yew front end. It fetches, hands bytes to the core, and shows what the core computed; it never computes pay.
+
+pub mod app;
+pub mod components;
+pub mod format;
+pub mod load;
+pub mod state;
+pub mod url;

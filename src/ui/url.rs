@@ -1,0 +1,209 @@
+//! What a link carries: the view as a query string, decoded and encoded without the DOM so it is tested and fuzzed natively.
+
+/// The default data folder, beside the page.
+pub const DEFAULT_DATA_BASE: &str = "./data/";
+
+/// Accepts only a same-origin relative folder, so a crafted link cannot show bands from another server.
+///
+/// Returns the folder with a trailing `/`, or a sentence saying why it was refused.
+pub fn data_base(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(DEFAULT_DATA_BASE.to_string());
+    }
+    let refused = |why: &str| Err(format!("The data folder \"{value}\" was not used: {why}."));
+    if value.starts_with("//") || value.contains('\\') {
+        return refused("it must be a path on this site");
+    }
+    let before_path = value.split(['/', '?', '#']).next().unwrap_or("");
+    if before_path.contains(':') {
+        return refused("it must be a relative path on this site, not an address with a scheme");
+    }
+    if value.contains(['?', '#']) || value.chars().any(char::is_control) {
+        return refused("it must be a plain folder path");
+    }
+    Ok(if value.ends_with('/') {
+        value.to_string()
+    } else {
+        format!("{value}/")
+    })
+}
+
+/// The view as the URL holds it: raw values, checked against the data only once it has loaded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewQuery {
+    pub role: Option<String>,
+    pub grade: Option<String>,
+    pub location: Option<String>,
+    /// `local`, `reference`, or an ISO 4217 code.
+    pub currency: Option<String>,
+    pub compare: Vec<String>,
+    pub offer: Option<String>,
+    pub data: Option<String>,
+}
+
+/// At most this many compared locations are read from a link.
+pub const MAX_COMPARE: usize = 4;
+
+/// The longest value kept from a link; anything longer is no id or amount of ours.
+const MAX_VALUE_LEN: usize = 200;
+
+impl ViewQuery {
+    /// Decodes `?role=…&location=…`; unknown keys are ignored, the last of a repeated key wins.
+    pub fn parse(query: &str) -> ViewQuery {
+        let mut view = ViewQuery::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode_component(value);
+            if value.is_empty() || value.len() > MAX_VALUE_LEN {
+                continue;
+            }
+            match decode_component(key).as_str() {
+                "role" => view.role = Some(value),
+                "grade" => view.grade = Some(value),
+                "location" => view.location = Some(value),
+                "currency" => view.currency = Some(value),
+                "offer" => view.offer = Some(value),
+                "data" => view.data = Some(value),
+                "compare" => {
+                    view.compare = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|id| !id.is_empty())
+                        .take(MAX_COMPARE)
+                        .map(str::to_string)
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// Encodes the view as `?key=value&…`, empty values left out, so links stay short and readable.
+    pub fn to_query(&self) -> String {
+        let compare = self.compare.join(",");
+        let pairs = [
+            ("role", self.role.as_deref()),
+            ("grade", self.grade.as_deref()),
+            ("location", self.location.as_deref()),
+            ("currency", self.currency.as_deref()),
+            ("compare", (!compare.is_empty()).then_some(compare.as_str())),
+            ("offer", self.offer.as_deref()),
+            ("data", self.data.as_deref()),
+        ];
+        let mut out = String::new();
+        for (key, value) in pairs {
+            if let Some(value) = value.filter(|v| !v.is_empty()) {
+                out.push(if out.is_empty() { '?' } else { '&' });
+                out.push_str(key);
+                out.push('=');
+                encode_component(value, &mut out);
+            }
+        }
+        out
+    }
+}
+
+/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte; bad escapes stay as typed.
+fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(decoded) = hex {
+                    out.push(decoded);
+                    i += 2;
+                } else {
+                    out.push(b'%');
+                }
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).trim().to_string()
+}
+
+/// Escapes all but unreserved characters and the `/` and `,` our ids use, so ids stay legible in links.
+fn encode_component(text: &str, out: &mut String) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~/,".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_round_trips_through_parse_and_encode() {
+        let view = ViewQuery {
+            role: Some("vp-strategy-developer-relations".into()),
+            grade: Some("12".into()),
+            location: Some("united-kingdom/london-england".into()),
+            currency: Some("reference".into()),
+            compare: vec!["germany/berlin".into(), "japan/tokyo".into()],
+            offer: Some("250000".into()),
+            data: Some("team data/".into()),
+        };
+        let query = view.to_query();
+        assert_eq!(
+            query,
+            "?role=vp-strategy-developer-relations&grade=12&location=united-kingdom/london-england\
+             &currency=reference&compare=germany/berlin,japan/tokyo&offer=250000&data=team%20data/"
+        );
+        assert_eq!(ViewQuery::parse(&query), view);
+    }
+
+    #[test]
+    fn decoding_accepts_plus_percent_and_bad_escapes() {
+        let view = ViewQuery::parse("?role=a+b&location=x%2Fy&offer=%zz&grade=%E2%82%AC&bogus=1");
+        assert_eq!(view.role.as_deref(), Some("a b"));
+        assert_eq!(view.location.as_deref(), Some("x/y"));
+        assert_eq!(view.offer.as_deref(), Some("%zz"));
+        assert_eq!(view.grade.as_deref(), Some("€"));
+    }
+
+    #[test]
+    fn compare_is_capped_and_empty_values_are_dropped() {
+        let view = ViewQuery::parse("compare=a,,b,c,d,e&role=&offer");
+        assert_eq!(view.compare, vec!["a", "b", "c", "d"]);
+        assert_eq!(view.role, None);
+        assert_eq!(view.offer, None);
+        assert_eq!(ViewQuery::default().to_query(), "");
+    }
+
+    #[test]
+    fn relative_folders_are_kept_with_a_trailing_slash() {
+        assert_eq!(data_base("other-data").unwrap(), "other-data/");
+        assert_eq!(data_base("./a/b/").unwrap(), "./a/b/");
+        assert_eq!(data_base("/team/data").unwrap(), "/team/data/");
+        assert_eq!(data_base("").unwrap(), DEFAULT_DATA_BASE);
+    }
+
+    #[test]
+    fn other_origins_and_schemes_are_refused() {
+        for hostile in [
+            "https://evil.example/data/",
+            "//evil.example/data",
+            "javascript:alert(1)",
+            "data:text/plain,x",
+            "\\\\evil\\share",
+            "data?x=1",
+        ] {
+            assert!(data_base(hostile).is_err(), "{hostile} was accepted");
+        }
+    }
+}
