@@ -1,0 +1,281 @@
+//! The manifest, path rules and assembling a dataset across files with cross-checks.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use paygrade::model::{DataError, Dataset};
+use paygrade::parse::{load_dataset, parse_manifest, resolve_data_path};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+
+fn read_from(folder: &str) -> impl Fn(&str) -> Result<Vec<u8>, String> + '_ {
+    move |path: &str| {
+        std::fs::read(Path::new(folder).join(path))
+            .map_err(|_| "could not be fetched (not found)".to_string())
+    }
+}
+
+fn fixture() -> (Option<Dataset>, Vec<DataError>) {
+    let manifest = std::fs::read(Path::new(FIXTURE).join("paygrade.json")).unwrap();
+    load_dataset("paygrade.json", &manifest, &read_from(FIXTURE))
+}
+
+fn errors_for<'a>(errors: &'a [DataError], file: &str) -> Vec<&'a DataError> {
+    errors.iter().filter(|e| e.file == file).collect()
+}
+
+const MANIFEST: &str = r#"{ "organisation": "Example Co.", "as_of": "2026-11-01",
+  "reference": { "market": "San Francisco", "currency": "USD" },
+  "tables": { "grades": "grades.csv", "locations": "locations.csv", "currencies": "currencies.csv" },
+  "roles": ["roles/vp-strategy-developer-relations.md"],
+  "policy": { "rounding": 100, "location_floor": 0.45, "rate_max_age_days": 365,
+    "compa_groups": [ {"name": "Learning", "from": 0.80, "to": 0.90}, {"name": "Growing", "from": 0.90, "to": 1.00},
+                      {"name": "Thriving", "from": 1.00, "to": 1.10}, {"name": "Expert", "from": 1.10, "to": 1.20} ] } }"#;
+
+#[test]
+fn the_issue_manifest_parses() {
+    let manifest = parse_manifest("paygrade.json", MANIFEST.as_bytes()).unwrap();
+    assert_eq!(manifest.organisation, "Example Co.");
+    assert_eq!(manifest.as_of.to_string(), "2026-11-01");
+    assert_eq!(manifest.reference.currency, "USD");
+    assert_eq!(manifest.policy.compa_groups.len(), 4);
+    assert_eq!(manifest.notice, None);
+    let (files, errors) = manifest.files();
+    assert!(errors.is_empty());
+    assert_eq!(
+        files,
+        vec![
+            "grades.csv",
+            "locations.csv",
+            "currencies.csv",
+            "roles/vp-strategy-developer-relations.md"
+        ]
+    );
+}
+
+#[test]
+fn manifest_unknown_field_is_an_error_with_its_line() {
+    let text = MANIFEST.replace(
+        "\"as_of\": \"2026-11-01\",",
+        "\"as_of\": \"2026-11-01\",\n \"colour\": 1,",
+    );
+    let errors = parse_manifest("paygrade.json", text.as_bytes()).unwrap_err();
+    assert_eq!(errors[0].line, Some(2));
+    assert!(
+        errors[0].message.contains("unknown field `colour`"),
+        "{}",
+        errors[0]
+    );
+    assert!(!errors[0].message.contains(" at line "));
+}
+
+#[test]
+fn manifest_duplicate_field_is_an_error() {
+    let text = MANIFEST.replace(
+        "\"organisation\": \"Example Co.\",",
+        "\"organisation\": \"A\", \"organisation\": \"B\",",
+    );
+    let errors = parse_manifest("paygrade.json", text.as_bytes()).unwrap_err();
+    assert!(
+        errors[0].message.contains("duplicate field `organisation`"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn manifest_syntax_missing_fields_dates_and_policy() {
+    let broken = parse_manifest("paygrade.json", b"{ \"organisation\": ").unwrap_err();
+    assert!(
+        broken[0].message.starts_with("is not valid JSON"),
+        "{}",
+        broken[0]
+    );
+    let missing = parse_manifest("paygrade.json", br#"{"organisation": "x"}"#).unwrap_err();
+    assert!(
+        missing[0].message.contains("missing field"),
+        "{}",
+        missing[0]
+    );
+    let bad_date = parse_manifest(
+        "paygrade.json",
+        MANIFEST.replace("2026-11-01", "1 Nov").as_bytes(),
+    )
+    .unwrap_err();
+    assert!(
+        bad_date[0].message.contains("\"1 Nov\" is not a date"),
+        "{}",
+        bad_date[0]
+    );
+    let bad_policy = MANIFEST
+        .replace("\"rounding\": 100", "\"rounding\": -1")
+        .replace("\"to\": 0.90", "\"to\": 0.70");
+    let errors = parse_manifest("paygrade.json", bad_policy.as_bytes()).unwrap_err();
+    let fields: Vec<_> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
+    assert_eq!(fields, vec!["policy.rounding", "policy.compa_groups[0]"]);
+    let bad_currency = parse_manifest(
+        "paygrade.json",
+        MANIFEST.replace("\"USD\"", "\"usd\"").as_bytes(),
+    )
+    .unwrap_err();
+    assert_eq!(bad_currency[0].field.as_deref(), Some("reference.currency"));
+    assert_eq!(
+        parse_manifest("paygrade.json", b"  ").unwrap_err()[0].message,
+        "is empty"
+    );
+}
+
+#[test]
+fn manifest_paths_must_stay_inside_the_data_folder() {
+    let text = MANIFEST.replace(
+        "\"roles/vp-strategy-developer-relations.md\"",
+        "\"../secret.md\", \"https://evil.example/x.md\"",
+    );
+    let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
+    let (files, errors) = manifest.files();
+    assert_eq!(files.len(), 3);
+    assert_eq!(errors.len(), 2);
+    assert!(errors.iter().all(|e| e.file == "paygrade.json"));
+    assert_eq!(
+        resolve_data_path("paygrade.json", "./roles/x.md").unwrap(),
+        "roles/x.md"
+    );
+}
+
+#[test]
+fn fixture_loads_with_cross_file_checks() {
+    let (dataset, errors) = fixture();
+    let data = dataset.unwrap();
+    assert_eq!(
+        (
+            data.grades.len(),
+            data.locations.len(),
+            data.currencies.len()
+        ),
+        (2, 3, 3)
+    );
+    assert_eq!(data.roles.len(), 3);
+    assert_eq!(
+        data.location("united-kingdom/london-england")
+            .unwrap()
+            .factor,
+        0.62
+    );
+    assert_eq!(data.rate("GBP").unwrap().per_usd, 0.79);
+    assert_eq!(data.grade(12).unwrap().manager_titles, vec!["VP"]);
+    assert_eq!(data.role("engineer").unwrap().grade, Some(6));
+    assert!(
+        data.grade(13).is_none()
+            && data.location("x/y").is_none()
+            && data.rate("XXX").is_none()
+            && data.role("x").is_none()
+    );
+
+    // A location currency with no rate.
+    let jpy = errors_for(&errors, "locations.csv");
+    assert_eq!(jpy.len(), 1, "{errors:?}");
+    assert_eq!(
+        (jpy[0].line, jpy[0].field.as_deref()),
+        (Some(3), Some("currency"))
+    );
+    assert!(jpy[0].message.starts_with("JPY has no rate"));
+    // A role with no grade, and one whose grade is not in the table.
+    assert!(errors_for(&errors, "roles/ungraded.md")[0]
+        .message
+        .contains("no job grade"));
+    assert_eq!(
+        errors_for(&errors, "roles/off-ladder.md")[0].message,
+        "grade 13 is not in grades.csv"
+    );
+    // A manifest naming a file that is missing.
+    let missing = errors_for(&errors, "roles/missing.md");
+    assert_eq!(
+        missing[0].to_string(),
+        "roles/missing.md: could not be fetched (not found)"
+    );
+    assert_eq!(errors.len(), 4, "{errors:?}");
+}
+
+#[test]
+fn reference_currency_without_a_rate_is_reported() {
+    let manifest = parse_manifest("paygrade.json", MANIFEST.as_bytes()).unwrap();
+    let mut files = BTreeMap::new();
+    files.insert(
+        "grades.csv".to_string(),
+        Ok(b"grade,manager_titles,ic_titles,midpoint,spread\n12,VP,,210000,0.4\n".to_vec()),
+    );
+    files.insert(
+        "locations.csv".to_string(),
+        Ok(b"country,area,factor\nFrance,All,0.7\n".to_vec()),
+    );
+    files.insert(
+        "currencies.csv".to_string(),
+        Ok(b"currency,per_usd,as_of\nEUR,0.92,2026-10-30\n".to_vec()),
+    );
+    files.insert(
+        "roles/vp-strategy-developer-relations.md".to_string(),
+        Err("could not be fetched (the server answered 404 Not Found)".to_string()),
+    );
+    let (data, errors) = Dataset::assemble(manifest, &files);
+    assert_eq!(data.grades.len(), 1);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "paygrade.json" && e.field.as_deref() == Some("reference.currency")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "roles/vp-strategy-developer-relations.md"
+                && e.message.contains("404"))
+    );
+}
+
+#[test]
+fn missing_tables_leave_an_empty_but_usable_dataset() {
+    let (dataset, errors) = load_dataset("paygrade.json", MANIFEST.as_bytes(), &|_| {
+        Err("could not be fetched (offline)".to_string())
+    });
+    let data = dataset.unwrap();
+    assert!(data.grades.is_empty() && data.locations.is_empty() && data.roles.is_empty());
+    let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(
+        files,
+        vec![
+            "grades.csv",
+            "locations.csv",
+            "currencies.csv",
+            "roles/vp-strategy-developer-relations.md"
+        ]
+    );
+}
+
+#[test]
+fn an_unreadable_manifest_gives_no_dataset() {
+    let (dataset, errors) = load_dataset("paygrade.json", b"\xff\xfe", &|_| Ok(Vec::new()));
+    assert!(dataset.is_none());
+    assert_eq!(errors.len(), 1);
+}
+
+#[test]
+fn duplicate_role_slugs_keep_the_first() {
+    let text = MANIFEST.replace(
+        "\"roles/vp-strategy-developer-relations.md\"",
+        "\"a/x.md\", \"b/x.md\"",
+    );
+    let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
+    let page = b"---\ntitle: X\ngrade: 12\n---\n".to_vec();
+    let files = BTreeMap::from([
+        ("a/x.md".to_string(), Ok(page.clone())),
+        ("b/x.md".to_string(), Ok(page)),
+    ]);
+    let (data, errors) = Dataset::assemble(manifest, &files);
+    assert_eq!(data.roles.len(), 1);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "b/x.md" && e.message.contains("already used by a/x.md")),
+        "{errors:?}"
+    );
+}
