@@ -363,3 +363,14 @@ fn a_five_megabyte_file_parses() {
     assert_eq!(locations.len(), count);
     assert!(started.elapsed().as_secs() < 20);
 }
+
+#[test]
+fn line_numbers_count_quoted_line_breaks() {
+    let text = "country,area,factor\nFrance,\"Paris,\nÎle-de-France\",0.7\nSpain,All,x\n";
+    let (locations, errors) = parse_locations("locations.csv", text.as_bytes());
+    assert_eq!(locations[0].area, "Paris,\nÎle-de-France");
+    assert!(
+        has_error(&errors, Some(4), Some("factor"), "not a number"),
+        "{errors:?}"
+    );
+}
