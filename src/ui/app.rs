@@ -28,7 +28,10 @@ pub fn App(props: &AppProps) -> Html {
             let base = base.to_string();
             wasm_bindgen_futures::spawn_local(async move {
                 let (dataset, problems) = load(&base).await;
-                state.dispatch(Action::Loaded { dataset, problems });
+                state.dispatch(Action::Loaded {
+                    dataset: dataset.map(Box::new),
+                    problems,
+                });
             });
         });
     }

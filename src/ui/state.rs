@@ -46,7 +46,7 @@ impl Default for State {
 
 pub enum Action {
     Loaded {
-        dataset: Option<Dataset>,
+        dataset: Option<Box<Dataset>>,
         problems: Vec<DataError>,
     },
     SetCurrency(CurrencyView),
@@ -75,7 +75,7 @@ impl Reducible for State {
                 } else {
                     Phase::Failed
                 };
-                next.dataset = dataset.map(Rc::new);
+                next.dataset = dataset.map(|dataset| Rc::new(*dataset));
                 next.problems = Rc::new(problems);
             }
             Action::SetCurrency(view) => next.currency = view,
