@@ -21,21 +21,23 @@ pub fn start() {
         return;
     };
     if let Some(root) = document.get_element_by_id(STANDALONE_ROOT) {
-        let data_base = page_query("data")
-            .and_then(|value| ui::url::data_base(&value).ok())
-            .unwrap_or_else(|| ui::url::DEFAULT_DATA_BASE.to_string());
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let mut initial = ui::url::ViewQuery::parse(&search);
+        let (data_base, notice) = match ui::url::data_base(initial.data.as_deref().unwrap_or("")) {
+            Ok(base) => (base, None),
+            Err(why) => {
+                initial.data = None;
+                (ui::url::DEFAULT_DATA_BASE.to_string(), Some(why.into()))
+            }
+        };
         let props = ui::app::AppProps {
             data_base: data_base.into(),
-            role: page_query("role").map(Into::into),
+            initial,
+            standalone: true,
+            notice,
         };
         yew::Renderer::<ui::app::App>::with_root_and_props(root, props).render();
     }
-}
-
-/// One value from the page's own query string.
-fn page_query(key: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(key)
 }

@@ -1,27 +1,32 @@
-//! The explorer: loads a data folder and shows the chosen role. The standalone page and every widget render this.
+//! The explorer component: loads a data folder, keeps the view in the reducer, and (standalone only) in the URL.
 
+use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::ui::components::{CurrencyToggle, DataProblems, RoleSummary};
+use crate::ui::explorer::explorer;
 use crate::ui::load::load;
-use crate::ui::state::{Action, CurrencyView, Phase, State};
+use crate::ui::state::{Action, HistoryMode, State};
+use crate::ui::url::ViewQuery;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// The data folder, ending in `/`: `./data/` on the standalone page, the host's choice in a widget.
     pub data_base: AttrValue,
-    /// The role's slug; the first role in the manifest when absent.
+    /// The view to open: from the page's URL when standalone, from the host's options in a widget.
     #[prop_or_default]
-    pub role: Option<AttrValue>,
+    pub initial: ViewQuery,
+    /// Only the standalone page reads and writes the browser's URL and history.
+    #[prop_or_default]
+    pub standalone: bool,
+    /// A notice to show from the start, such as a refused `data` folder.
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let role = props.role.as_ref().map(ToString::to_string);
-    let state = use_reducer(move || State {
-        role,
-        ..State::default()
-    });
+    let initial = props.initial.clone();
+    let state = use_reducer(move || State::from_query(&initial));
     {
         let state = state.clone();
         use_effect_with(props.data_base.clone(), move |base| {
@@ -31,44 +36,81 @@ pub fn App(props: &AppProps) -> Html {
                 state.dispatch(Action::Loaded {
                     dataset: dataset.map(Box::new),
                     problems,
+                    today: today(),
                 });
             });
         });
     }
-    view(&state)
+    use_url_sync(&state, props.standalone);
+    explorer(&state, props.notice.as_deref())
 }
 
-/// The page for a given state; split from the hook so tests can render any state without fetching.
-pub fn view(state: &UseReducerHandle<State>) -> Html {
-    let body = match state.phase {
-        Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
-        Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
-        Phase::Ready => ready(state),
-    };
-    html! { <div class="pg-app">{ body }</div> }
-}
-
-fn ready(state: &UseReducerHandle<State>) -> Html {
-    let Some(dataset) = state.dataset.as_deref() else {
-        return html! {};
-    };
-    let summary = match state.current_role() {
-        Some(role) => html! {
-            <RoleSummary title={role.title.clone()} description={role.description.clone()}
-                grade={role.grade} organisation={dataset.manifest.organisation.clone()} />
-        },
-        None => html! { <p class="pg-empty">{ "This data folder lists no roles." }</p> },
-    };
-    let on_currency = {
+/// Writes the view into the page's URL and follows back/forward; does nothing when `enabled` is false (widgets).
+#[hook]
+fn use_url_sync(state: &UseReducerHandle<State>, enabled: bool) {
+    {
         let state = state.clone();
-        Callback::from(move |view: CurrencyView| state.dispatch(Action::SetCurrency(view)))
-    };
-    let reference = dataset.manifest.reference.currency.clone();
-    html! {
-        <>
-            { summary }
-            <CurrencyToggle selected={state.currency} local="Local" reference={reference} on_change={on_currency} />
-            <DataProblems problems={state.problems.clone()} />
-        </>
+        use_effect_with(enabled, move |enabled| {
+            let listener = enabled.then(|| {
+                web_sys::window().map(|window| {
+                    EventListener::new(&window, "popstate", move |_| {
+                        if let Some(search) = current_search() {
+                            state.dispatch(Action::FromQuery(ViewQuery::parse(&search)));
+                        }
+                    })
+                })
+            });
+            move || drop(listener)
+        });
     }
+    let ready = enabled && state.dataset.is_some();
+    let query = state.to_query().to_query();
+    let mode = state.history;
+    use_effect_with((query, ready), move |(query, ready)| {
+        if *ready {
+            write_url(query, mode);
+        }
+    });
+}
+
+fn current_search() -> Option<String> {
+    web_sys::window()?.location().search().ok()
+}
+
+fn write_url(query: &str, mode: HistoryMode) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if current_search().as_deref().unwrap_or("") == query {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    let _ = match mode {
+        HistoryMode::Push => {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        }
+        HistoryMode::Replace => {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        }
+    };
+}
+
+/// Today's date from the browser's clock, to flag stale exchange rates.
+fn today() -> Option<crate::model::Date> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        crate::model::Date::parse(&format!(
+            "{:04}-{:02}-{:02}",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date()
+        ))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }

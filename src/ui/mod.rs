@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod explorer;
 pub mod format;
 pub mod load;
 pub mod state;

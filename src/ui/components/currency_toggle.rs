@@ -2,34 +2,34 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::CurrencyView;
+use crate::band::CurrencyChoice;
 
 #[derive(Properties, PartialEq)]
 pub struct CurrencyToggleProps {
-    pub selected: CurrencyView,
+    pub selected: CurrencyChoice,
     /// The local currency's code, shown on its button (e.g. "GBP").
     pub local: AttrValue,
     /// The reference currency's code (e.g. "USD").
     pub reference: AttrValue,
-    pub on_change: Callback<CurrencyView>,
+    pub on_change: Callback<CurrencyChoice>,
 }
 
 #[function_component]
 pub fn CurrencyToggle(props: &CurrencyToggleProps) -> Html {
-    let button = |view: CurrencyView, label: &AttrValue| {
+    let button = |choice: CurrencyChoice, label: String| {
         let on_change = props.on_change.clone();
-        let pressed = props.selected == view;
+        let pressed = props.selected == choice;
         html! {
             <button type="button" class="pg-toggle-option" aria-pressed={pressed.to_string()}
-                onclick={move |_| on_change.emit(view)}>
-                { label.clone() }
+                onclick={move |_| on_change.emit(choice.clone())}>
+                { label }
             </button>
         }
     };
     html! {
         <div class="pg-toggle" role="group" aria-label="Currency">
-            { button(CurrencyView::Local, &props.local) }
-            { button(CurrencyView::Reference, &props.reference) }
+            { button(CurrencyChoice::Local, format!("Local ({})", props.local)) }
+            { button(CurrencyChoice::Reference, format!("Reference ({})", props.reference)) }
         </div>
     }
 }

@@ -1,0 +1,55 @@
+//! Min, midpoint and max with the figures as data attributes, announced politely when they change.
+
+use yew::prelude::*;
+
+use crate::band::Band;
+use crate::ui::format::money;
+
+#[derive(Properties, PartialEq)]
+pub struct BandFiguresProps {
+    pub band: Band,
+    /// Where the band is, for the sentence screen readers hear.
+    pub place: AttrValue,
+}
+
+#[function_component]
+pub fn BandFigures(props: &BandFiguresProps) -> Html {
+    let band = &props.band;
+    let figure = |label: &str, amount: f64, class: &str| {
+        html! {
+            <div class={classes!("pg-figure", class.to_string())}>
+                <dt>{ label.to_string() }</dt>
+                <dd>{ money(amount, &band.currency) }</dd>
+            </div>
+        }
+    };
+    let announcement = format!(
+        "Grade {} in {}: {} to {}, midpoint {}.",
+        band.grade,
+        props.place,
+        money(band.min, &band.currency),
+        money(band.max, &band.currency),
+        money(band.mid, &band.currency)
+    );
+    html! {
+        <div class="pg-band" data-min={band.min.to_string()} data-mid={band.mid.to_string()}
+            data-max={band.max.to_string()} data-currency={band.currency.clone()}>
+            <dl class="pg-figures">
+                { figure("Minimum", band.min, "pg-figure-min") }
+                { figure("Midpoint", band.mid, "pg-figure-mid") }
+                { figure("Maximum", band.max, "pg-figure-max") }
+            </dl>
+            <dl class="pg-extras">
+                <div class="pg-extra">
+                    <dt>{ "Target variable pay" }</dt>
+                    <dd>{ band.variable.map_or_else(|| "None for this grade".to_string(), |v| money(v, &band.currency)) }</dd>
+                </div>
+                <div class="pg-extra">
+                    <dt>{ "Total target cash" }</dt>
+                    <dd>{ money(band.total_target_cash, &band.currency) }</dd>
+                </div>
+            </dl>
+            <p class="pg-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
+        </div>
+    }
+}

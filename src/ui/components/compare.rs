@@ -1,0 +1,70 @@
+//! Two to four locations side by side for one grade, added and removed by the reader.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::band::Band;
+use crate::model::Dataset;
+use crate::ui::components::LocationPicker;
+use crate::ui::format::money;
+use crate::ui::url::MAX_COMPARE;
+
+/// A compared location: its id, name and band (or why there is none).
+#[derive(Clone, PartialEq)]
+pub struct CompareColumn {
+    pub id: String,
+    pub name: String,
+    pub band: Result<Band, String>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    pub dataset: Rc<Dataset>,
+    pub columns: Vec<CompareColumn>,
+    pub on_add: Callback<String>,
+    pub on_remove: Callback<String>,
+}
+
+#[function_component]
+pub fn Compare(props: &CompareProps) -> Html {
+    let cards = props.columns.iter().map(|column| {
+        let on_remove = props.on_remove.clone();
+        let id = column.id.clone();
+        let body = match &column.band {
+            Ok(band) => html! {
+                <dl class="pg-compare-figures" data-min={band.min.to_string()} data-mid={band.mid.to_string()}
+                    data-max={band.max.to_string()} data-currency={band.currency.clone()}>
+                    <div><dt>{ "Minimum" }</dt><dd>{ money(band.min, &band.currency) }</dd></div>
+                    <div><dt>{ "Midpoint" }</dt><dd>{ money(band.mid, &band.currency) }</dd></div>
+                    <div><dt>{ "Maximum" }</dt><dd>{ money(band.max, &band.currency) }</dd></div>
+                </dl>
+            },
+            Err(why) => html! { <p class="pg-warning">{ why.clone() }</p> },
+        };
+        html! {
+            <li class="pg-compare-card">
+                <h4>{ column.name.clone() }</h4>
+                { body }
+                <button type="button" class="pg-button" aria-label={format!("Remove {}", column.name)}
+                    onclick={move |_| on_remove.emit(id.clone())}>{ "Remove" }</button>
+            </li>
+        }
+    });
+    let full = props.columns.len() >= MAX_COMPARE;
+    html! {
+        <div class="pg-compare">
+            if full {
+                <p class="pg-hint">{ format!("Comparing the most locations there is room for ({MAX_COMPARE}); remove one to add another.") }</p>
+            } else {
+                <LocationPicker dataset={props.dataset.clone()} label="Add a location to compare"
+                    on_select={props.on_add.clone()} clear_on_select=true />
+            }
+            if props.columns.is_empty() {
+                <p class="pg-hint">{ "Add two or more locations to see their bands side by side." }</p>
+            } else {
+                <ul class="pg-compare-cards">{ for cards }</ul>
+            }
+        </div>
+    }
+}

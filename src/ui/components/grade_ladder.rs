@@ -1,0 +1,124 @@
+//! Every grade's titles and band at one location: an SVG chart for the eye, a table for screen readers.
+
+use yew::prelude::*;
+
+use crate::band::Band;
+use crate::ui::format::money;
+
+/// One grade's row: its titles and, when it could be computed, its band.
+#[derive(Clone, PartialEq)]
+pub struct LadderRow {
+    pub grade: u8,
+    pub manager_titles: Vec<String>,
+    pub ic_titles: Vec<String>,
+    pub band: Option<Band>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GradeLadderProps {
+    pub rows: Vec<LadderRow>,
+    pub highlight: Option<u8>,
+    pub place: AttrValue,
+    pub on_select: Callback<u8>,
+}
+
+const ROW_HEIGHT: f64 = 26.0;
+const LABEL_WIDTH: f64 = 70.0;
+const CHART_WIDTH: f64 = 640.0;
+
+#[function_component]
+pub fn GradeLadder(props: &GradeLadderProps) -> Html {
+    let top = props
+        .rows
+        .iter()
+        .filter_map(|row| row.band.as_ref().map(|band| band.max))
+        .fold(0.0_f64, f64::max);
+    let scale = |amount: f64| {
+        if top > 0.0 {
+            LABEL_WIDTH + amount / top * (CHART_WIDTH - LABEL_WIDTH - 8.0)
+        } else {
+            LABEL_WIDTH
+        }
+    };
+    let height = ROW_HEIGHT * props.rows.len() as f64 + 4.0;
+    let bars = props.rows.iter().enumerate().map(|(index, row)| {
+        let y = index as f64 * ROW_HEIGHT + 4.0;
+        let highlighted = props.highlight == Some(row.grade);
+        let class = classes!("pg-ladder-bar", highlighted.then_some("pg-ladder-current"));
+        let bar = row.band.as_ref().map(|band| {
+            let (x0, x1, xm) = (scale(band.min), scale(band.max), scale(band.mid));
+            html! {
+                <>
+                    <rect x={format!("{x0:.1}")} y={format!("{:.1}", y + 3.0)} width={format!("{:.1}", (x1 - x0).max(1.0))}
+                        height={format!("{:.1}", ROW_HEIGHT - 10.0)} rx="3" />
+                    <line class="pg-ladder-mid" x1={format!("{xm:.1}")} x2={format!("{xm:.1}")}
+                        y1={format!("{:.1}", y + 1.0)} y2={format!("{:.1}", y + ROW_HEIGHT - 5.0)} />
+                </>
+            }
+        });
+        html! {
+            <g {class}>
+                <text x="4" y={format!("{:.1}", y + ROW_HEIGHT / 2.0 + 1.0)}>{ format!("Grade {}", row.grade) }</text>
+                { for bar }
+            </g>
+        }
+    });
+    let table_rows = props.rows.iter().map(|row| {
+        let highlighted = props.highlight == Some(row.grade);
+        let on_select = props.on_select.clone();
+        let grade = row.grade;
+        let band_cells = match &row.band {
+            Some(band) => html! {
+                <>
+                    <td>{ money(band.min, &band.currency) }</td>
+                    <td>{ money(band.mid, &band.currency) }</td>
+                    <td>{ money(band.max, &band.currency) }</td>
+                </>
+            },
+            None => html! { <td colspan="3">{ "No band" }</td> },
+        };
+        html! {
+            <tr class={classes!(highlighted.then_some("pg-ladder-current"))} aria-current={highlighted.then_some("true")}>
+                <th scope="row">
+                    <button type="button" class="pg-link-button" aria-pressed={highlighted.to_string()}
+                        onclick={move |_| on_select.emit(grade)}>{ format!("Grade {grade}") }</button>
+                </th>
+                <td>{ join_or_dash(&row.manager_titles) }</td>
+                <td>{ join_or_dash(&row.ic_titles) }</td>
+                { band_cells }
+            </tr>
+        }
+    });
+    html! {
+        <div class="pg-ladder">
+            <svg class="pg-ladder-chart" viewBox={format!("0 0 {CHART_WIDTH} {height:.0}")} role="img"
+                aria-label={format!("Bands of every grade in {}; the table below has the same figures.", props.place)}>
+                { for bars }
+            </svg>
+            <div class="pg-table-scroll">
+                <table class="pg-table">
+                    <caption>{ format!("Every grade in {}", props.place) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Grade" }</th>
+                            <th scope="col">{ "Manager titles" }</th>
+                            <th scope="col">{ "Individual contributor titles" }</th>
+                            <th scope="col">{ "Minimum" }</th>
+                            <th scope="col">{ "Midpoint" }</th>
+                            <th scope="col">{ "Maximum" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for table_rows }</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+fn join_or_dash(titles: &[String]) -> String {
+    if titles.is_empty() {
+        "—".to_string()
+    } else {
+        titles.join(", ")
+    }
+}

@@ -1,0 +1,237 @@
+//! The explorer's page for a given state: role, band, offer, compare, hiring and grades. Pure view: it asks the
+//! core for bands and lays them out; tests render it without a browser.
+
+use yew::prelude::*;
+
+use crate::band::{band_for, Band, BandRequest, CurrencyChoice};
+use crate::model::{Dataset, Location, Role};
+use crate::ui::components::*;
+use crate::ui::state::{location_name, Action, Phase, State};
+
+/// The page for `state`; `notice` is shown above everything (e.g. a refused data folder).
+pub fn explorer(state: &UseReducerHandle<State>, notice: Option<&str>) -> Html {
+    let body = match state.phase {
+        Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
+        Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
+        Phase::Ready => ready(state),
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::DismissNotices))
+    };
+    html! {
+        <div class="pg-app">
+            if let Some(notice) = notice { <p class="pg-notice" role="status">{ notice.to_string() }</p> }
+            <Notices notices={state.notices.clone()} on_dismiss={dismiss} />
+            { body }
+        </div>
+    }
+}
+
+/// The band for `grade` at `location` in the chosen currency; the role's own midpoint applies at its grade only.
+fn band_at(
+    state: &State,
+    dataset: &Dataset,
+    role: Option<&Role>,
+    grade: u8,
+    location: &str,
+) -> Result<Band, String> {
+    let role = role
+        .filter(|role| role.grade == Some(grade))
+        .map(|role| role.slug.as_str());
+    band_for(
+        dataset,
+        &BandRequest {
+            grade,
+            location_id: location,
+            role,
+            currency: state.selection.currency.clone(),
+            today: state.today,
+        },
+    )
+    .map_err(|e| e.to_string())
+}
+
+fn ready(state: &UseReducerHandle<State>) -> Html {
+    let Some(dataset) = state.dataset.clone() else {
+        return html! {};
+    };
+    let role = state.current_role();
+    let (Some(grade), Some(location)) = (state.current_grade(), state.current_location()) else {
+        return html! {
+            <>
+                <p class="pg-empty">{ "This data has no grades or no locations, so there is no band to show." }</p>
+                <DataProblems problems={state.problems.clone()} />
+            </>
+        };
+    };
+    let band = band_at(state, &dataset, role, grade, &location.id);
+    let place = location_name(location);
+    let dispatch = |make: fn(String) -> Action| {
+        let state = state.clone();
+        Callback::from(move |value: String| state.dispatch(make(value)))
+    };
+
+    let header = match role {
+        Some(role) => html! {
+            <RoleSummary title={role.title.clone()} description={role.description.clone()}
+                grade={role.grade} organisation={dataset.manifest.organisation.clone()} />
+        },
+        None => {
+            html! { <p class="pg-empty">{ "This data folder lists no roles; the bands below are by grade." }</p> }
+        }
+    };
+    let roles: Vec<(String, String)> = dataset
+        .roles
+        .iter()
+        .map(|r| (r.slug.clone(), r.title.clone()))
+        .collect();
+    let selected_role = role.map(|r| r.slug.clone()).unwrap_or_default();
+
+    html! {
+        <>
+            { header }
+            <RolePicker {roles} selected={selected_role} on_select={dispatch(Action::SelectRole)} />
+            if let Some(notice) = &dataset.manifest.notice { <p class="pg-data-notice">{ notice.clone() }</p> }
+            <nav class="pg-nav" aria-label="Sections">
+                <a href="#pg-pay">{ "Pay" }</a>
+                <a href="#pg-offer">{ "Offer" }</a>
+                <a href="#pg-compare">{ "Compare" }</a>
+                if role.is_some() {
+                    <a href="#pg-role">{ "Role" }</a>
+                    <a href="#pg-hiring">{ "Hiring" }</a>
+                }
+                <a href="#pg-grades">{ "Grades" }</a>
+            </nav>
+            { pay_section(state, &dataset, location, grade, &band, &place) }
+            <section id="pg-offer" class="pg-section" aria-labelledby="pg-offer-title">
+                <h2 id="pg-offer-title">{ "Where does an offer sit?" }</h2>
+                <p class="pg-hint">{ "Nothing you type here leaves your browser." }</p>
+                { match &band {
+                    Ok(band) => html! { <OfferCheck band={band.clone()} text={state.selection.offer.clone()}
+                        amount={state.offer_amount()} on_input={dispatch(Action::SetOffer)} /> },
+                    Err(_) => html! { <p class="pg-empty">{ "There is no band to place an offer in." }</p> },
+                } }
+            </section>
+            <section id="pg-compare" class="pg-section" aria-labelledby="pg-compare-title">
+                <h2 id="pg-compare-title">{ format!("Compare locations for grade {grade}") }</h2>
+                <Compare dataset={dataset.clone()} columns={compare_columns(state, &dataset, role, grade)}
+                    on_add={dispatch(Action::AddCompare)} on_remove={dispatch(Action::RemoveCompare)} />
+            </section>
+            if let Some(role) = role {
+                <section id="pg-role" class="pg-section" aria-labelledby="pg-role-title">
+                    <h2 id="pg-role-title">{ "The role" }</h2>
+                    <RoleDetails role={role.clone()} />
+                </section>
+                <section id="pg-hiring" class="pg-section" aria-labelledby="pg-hiring-title">
+                    <h2 id="pg-hiring-title">{ "Hiring process" }</h2>
+                    <HiringTimeline role={role.clone()} />
+                </section>
+            }
+            <section id="pg-grades" class="pg-section" aria-labelledby="pg-grades-title">
+                <h2 id="pg-grades-title">{ "Grades" }</h2>
+                <GradeLadder rows={ladder_rows(state, &dataset, role, &location.id)} highlight={Some(grade)}
+                    place={place.clone()} on_select={{
+                        let state = state.clone();
+                        Callback::from(move |grade| state.dispatch(Action::SelectGrade(grade)))
+                    }} />
+            </section>
+            <DataProblems problems={state.problems.clone()} />
+            <footer class="pg-footer">
+                { format!("{} data as of {}. Reference market: {} ({}).", dataset.manifest.organisation,
+                    dataset.manifest.as_of, dataset.manifest.reference.market, dataset.manifest.reference.currency) }
+            </footer>
+        </>
+    }
+}
+
+fn pay_section(
+    state: &UseReducerHandle<State>,
+    dataset: &std::rc::Rc<Dataset>,
+    location: &Location,
+    grade: u8,
+    band: &Result<Band, String>,
+    place: &str,
+) -> Html {
+    let on_location = {
+        let state = state.clone();
+        Callback::from(move |id: String| state.dispatch(Action::SelectLocation(id)))
+    };
+    let on_currency = {
+        let state = state.clone();
+        Callback::from(move |choice: CurrencyChoice| state.dispatch(Action::SetCurrency(choice)))
+    };
+    let reference = dataset.manifest.reference.currency.clone();
+    let local = location
+        .currency
+        .clone()
+        .unwrap_or_else(|| reference.clone());
+    let max_age = dataset.manifest.policy.rate_max_age_days;
+    let body = match band {
+        Ok(band) => html! {
+            <>
+                <BandFigures band={band.clone()} place={place.to_string()} />
+                <p class={classes!("pg-rate", band.rate_stale.then_some("pg-warning"))}>
+                    { format!("Exchange rate as of {}.", band.rate_as_of) }
+                    if band.rate_stale {
+                        { format!(" This rate is older than {max_age} days: converted figures may be out of date.") }
+                    }
+                </p>
+                <CompaBar band={band.clone()} marker={state.offer_amount()} />
+                <Formula steps={band.breakdown.clone()} />
+            </>
+        },
+        Err(why) => {
+            html! { <p class="pg-warning" role="status">{ format!("No band for this place: {why}") }</p> }
+        }
+    };
+    html! {
+        <section id="pg-pay" class="pg-section" aria-labelledby="pg-pay-title">
+            <h2 id="pg-pay-title">{ format!("Pay for grade {grade} in {place}") }</h2>
+            <div class="pg-controls">
+                <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
+                    on_select={on_location} />
+                <CurrencyToggle selected={state.selection.currency.clone()} local={local} reference={reference}
+                    on_change={on_currency} />
+            </div>
+            { body }
+        </section>
+    }
+}
+
+fn compare_columns(
+    state: &State,
+    dataset: &Dataset,
+    role: Option<&Role>,
+    grade: u8,
+) -> Vec<CompareColumn> {
+    state
+        .selection
+        .compare
+        .iter()
+        .filter_map(|id| dataset.location(id))
+        .map(|location| CompareColumn {
+            id: location.id.clone(),
+            name: location_name(location),
+            band: band_at(state, dataset, role, grade, &location.id),
+        })
+        .collect()
+}
+
+fn ladder_rows(
+    state: &State,
+    dataset: &Dataset,
+    role: Option<&Role>,
+    location: &str,
+) -> Vec<LadderRow> {
+    dataset
+        .grades
+        .iter()
+        .map(|grade| LadderRow {
+            grade: grade.grade,
+            manager_titles: grade.manager_titles.clone(),
+            ic_titles: grade.ic_titles.clone(),
+            band: band_at(state, dataset, role, grade.grade, location).ok(),
+        })
+        .collect()
+}
