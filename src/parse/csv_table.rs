@@ -1,8 +1,6 @@
 //! The shared CSV reader: header by name, located errors, blank lines skipped, and the
 //! number/field rules every table uses.
 
-use std::collections::BTreeMap;
-
 use crate::model::{is_currency_code, DataError};
 
 /// A table's columns: those it needs and those it may have.
@@ -14,13 +12,16 @@ pub(crate) struct Columns {
 /// One data row: its 1-based line and its cells by column name (trimmed).
 pub(crate) struct Row {
     pub line: usize,
-    cells: BTreeMap<&'static str, String>,
+    cells: Vec<(&'static str, String)>,
 }
 
 impl Row {
     /// The trimmed cell, or "" when the column is absent (optional columns).
     pub fn get(&self, column: &str) -> &str {
-        self.cells.get(column).map(String::as_str).unwrap_or("")
+        self.cells
+            .iter()
+            .find(|(name, _)| *name == column)
+            .map_or("", |(_, cell)| cell.as_str())
     }
 }
 
@@ -43,25 +44,27 @@ pub(crate) fn read_table(
         offset: 0,
         line: 1,
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut records = reader.byte_records();
+    let mut records = Records {
+        reader: csv_core::Reader::new(),
+        input: bytes,
+        offset: 0,
+    };
+    let mut record = Record::default();
 
     // The header is the first non-blank record.
-    let (header_line, header) = loop {
-        match records.next() {
-            None => return (Vec::new(), vec![DataError::file(file, "is empty")]),
-            Some(Err(error)) => return (Vec::new(), vec![csv_error(file, &error)]),
-            Some(Ok(record)) if is_blank(&record) => continue,
-            Some(Ok(record)) => break (lines.line_of(&record), record),
+    loop {
+        if !records.next(&mut record) {
+            return (Vec::new(), vec![DataError::file(file, "is empty")]);
         }
-    };
-    let mut index_of: BTreeMap<&'static str, usize> = BTreeMap::new();
+        if !record.is_blank() {
+            break;
+        }
+    }
+    let header_line = lines.line_at(record.start);
+    let mut index_of: Vec<(&'static str, usize)> = Vec::new();
     let mut header_ok = true;
-    for (index, raw) in header.iter().enumerate() {
-        let Ok(name) = std::str::from_utf8(raw) else {
+    for index in 0..record.len {
+        let Ok(name) = std::str::from_utf8(record.field(index)) else {
             errors.push(DataError::line(
                 file,
                 header_line,
@@ -76,7 +79,7 @@ pub(crate) fn read_table(
             .chain(columns.optional)
             .find(|known| **known == name);
         match known {
-            Some(known) if index_of.contains_key(known) => {
+            Some(known) if index_of.iter().any(|(seen, _)| seen == known) => {
                 errors.push(DataError::field(
                     file,
                     Some(header_line),
@@ -84,9 +87,7 @@ pub(crate) fn read_table(
                     "column appears twice",
                 ));
             }
-            Some(known) => {
-                index_of.insert(known, index);
-            }
+            Some(known) => index_of.push((known, index)),
             None if name.is_empty() => {
                 errors.push(DataError::line(
                     file,
@@ -115,7 +116,7 @@ pub(crate) fn read_table(
         }
     }
     for required in columns.required {
-        if !index_of.contains_key(required) {
+        if !index_of.iter().any(|(seen, _)| seen == required) {
             header_ok = false;
             errors.push(DataError::field(
                 file,
@@ -129,67 +130,115 @@ pub(crate) fn read_table(
         return (Vec::new(), errors);
     }
 
-    let width = header.len();
+    let width = record.len;
     let mut rows = Vec::new();
-    for record in records {
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                errors.push(csv_error(file, &error));
-                continue;
-            }
-        };
-        if is_blank(&record) {
+    while records.next(&mut record) {
+        if record.is_blank() {
             continue;
         }
-        let line = lines.line_of(&record);
-        if record.len() != width {
+        let line = lines.line_at(record.start);
+        if record.len != width {
             errors.push(DataError::line(
                 file,
                 line,
                 format!(
                     "has {} fields but the header has {width}; row skipped",
-                    record.len()
+                    record.len
                 ),
             ));
             continue;
         }
-        let mut cells = BTreeMap::new();
-        let mut readable = true;
+        let mut cells = Vec::with_capacity(index_of.len());
+        // The first unreadable column by name, as the report has always named it.
+        let mut unreadable: Option<&str> = None;
         for (name, index) in &index_of {
-            let raw = record.get(*index).unwrap_or_default();
-            match std::str::from_utf8(raw) {
-                Ok(text) => {
-                    cells.insert(*name, text.trim().to_string());
-                }
-                Err(_) => {
-                    errors.push(DataError::field(
-                        file,
-                        Some(line),
-                        name,
-                        "is not valid UTF-8 text; row skipped",
-                    ));
-                    readable = false;
-                    break;
-                }
+            match std::str::from_utf8(record.field(*index)) {
+                Ok(text) => cells.push((*name, text.trim().to_string())),
+                Err(_) if unreadable.is_some_and(|first| first < *name) => {}
+                Err(_) => unreadable = Some(name),
             }
         }
-        if readable {
-            rows.push(Row { line, cells });
+        match unreadable {
+            Some(name) => errors.push(DataError::field(
+                file,
+                Some(line),
+                name,
+                "is not valid UTF-8 text; row skipped",
+            )),
+            None => rows.push(Row { line, cells }),
         }
     }
     (rows, errors)
 }
 
-fn is_blank(record: &csv::ByteRecord) -> bool {
-    record
-        .iter()
-        .all(|field| field.iter().all(u8::is_ascii_whitespace))
+/// The bytes of a CSV file as records. csv-core does the quoting rules (RFC 4180, any of
+/// CR, LF or CRLF ending a record, blank lines skipped) without std::io, which keeps the
+/// wasm small; this loop only feeds it the input and grows the buffers.
+struct Records<'a> {
+    reader: csv_core::Reader,
+    input: &'a [u8],
+    offset: usize,
 }
 
-/// Line numbers from byte offsets: csv's own count drifts on CRLF blank lines, and its record
-/// position may point at the line ends and blank lines it skipped before the record. Records come
-/// in order, so counting line breaks forward once keeps this linear.
+impl Records<'_> {
+    /// Reads the next record into `record`; false at the end of the input.
+    fn next(&mut self, record: &mut Record) -> bool {
+        record.start = self.offset;
+        let (mut written, mut ended) = (0, 0);
+        loop {
+            let (result, read, wrote, ends) = self.reader.read_record(
+                self.input.get(self.offset..).unwrap_or_default(),
+                record.bytes.get_mut(written..).unwrap_or_default(),
+                record.ends.get_mut(ended..).unwrap_or_default(),
+            );
+            self.offset += read;
+            written += wrote;
+            ended += ends;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    record.bytes.resize(record.bytes.len().max(128) * 2, 0);
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    record.ends.resize(record.ends.len().max(8) * 2, 0);
+                }
+                csv_core::ReadRecordResult::Record => {
+                    record.len = ended;
+                    return true;
+                }
+                csv_core::ReadRecordResult::End => return false,
+            }
+        }
+    }
+}
+
+/// One record: its fields end to end, where each ends, and the byte offset reading began at.
+#[derive(Default)]
+struct Record {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    len: usize,
+    start: usize,
+}
+
+impl Record {
+    fn field(&self, index: usize) -> &[u8] {
+        let start = match index.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(index).copied().unwrap_or(start);
+        self.bytes.get(start..end).unwrap_or_default()
+    }
+
+    fn is_blank(&self) -> bool {
+        (0..self.len).all(|index| self.field(index).iter().all(u8::is_ascii_whitespace))
+    }
+}
+
+/// Line numbers from byte offsets: csv-core's own count drifts on CRLF blank lines, and a
+/// record's start offset may point at the line ends and blank lines skipped before it. Records
+/// come in order, so counting line breaks forward once keeps this linear.
 struct LineCounter<'a> {
     bytes: &'a [u8],
     offset: usize,
@@ -197,14 +246,8 @@ struct LineCounter<'a> {
 }
 
 impl LineCounter<'_> {
-    fn line_of(&mut self, record: &csv::ByteRecord) -> usize {
-        let mut target = record
-            .position()
-            .map_or(self.offset, |p| {
-                usize::try_from(p.byte()).unwrap_or(usize::MAX)
-            })
-            .min(self.bytes.len())
-            .max(self.offset);
+    fn line_at(&mut self, start: usize) -> usize {
+        let mut target = start.min(self.bytes.len()).max(self.offset);
         while matches!(self.bytes.get(target), Some(b'\r' | b'\n')) {
             target += 1;
         }
@@ -218,18 +261,6 @@ impl LineCounter<'_> {
         }
         self.offset = target;
         self.line
-    }
-}
-
-fn csv_error(file: &str, error: &csv::Error) -> DataError {
-    let line = error
-        .position()
-        .and_then(|position| usize::try_from(position.line()).ok());
-    DataError {
-        file: file.to_string(),
-        line,
-        field: None,
-        message: format!("could not be read as CSV: {error}"),
     }
 }
 
@@ -326,6 +357,41 @@ pub(crate) fn currency_code(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cells(text: &[u8]) -> (Vec<(usize, String, String)>, Vec<DataError>) {
+        let columns = Columns {
+            required: &["a", "b"],
+            optional: &[],
+        };
+        let (rows, errors) = read_table("t.csv", text, &columns);
+        let rows = rows
+            .iter()
+            .map(|row| (row.line, row.get("a").to_string(), row.get("b").to_string()))
+            .collect();
+        (rows, errors)
+    }
+
+    #[test]
+    fn reads_quotes_line_ends_and_a_last_line_without_one() {
+        let (rows, errors) = cells(b"a,b\r1,\"x \"\"y\"\"\"\r\n\r\n\n2,\"p\rq\"\n\n3,z");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            rows,
+            vec![
+                (2, "1".to_string(), "x \"y\"".to_string()),
+                (5, "2".to_string(), "p\rq".to_string()),
+                (8, "3".to_string(), "z".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_the_first_unreadable_column_by_name() {
+        let (rows, errors) = cells(b"b,a\n\xff,\xfe\n");
+        assert!(rows.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field.as_deref(), Some("a"));
+    }
 
     #[test]
     fn suggests_close_names_only() {
