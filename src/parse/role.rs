@@ -160,7 +160,11 @@ enum Part {
 }
 
 fn classify(heading: &str) -> Part {
-    let name = heading.trim().trim_end_matches(':').trim().to_lowercase();
+    let name = heading
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_ascii_lowercase();
     match name.as_str() {
         "job grade" | "job grades" | "grade" => Part::JobGrade,
         "responsibilities" => Part::Responsibilities,
@@ -252,7 +256,7 @@ fn block_text(block: &Block) -> String {
 
 /// The N of the first "grade N" in a sentence.
 fn grade_in_text(text: &str) -> Option<u8> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut rest = lower.as_str();
     while let Some(at) = rest.find("grade") {
         let after = rest.get(at + 5..).unwrap_or_default();
@@ -369,7 +373,7 @@ fn unclear_minutes(file: &str, line: usize, inlines: &[Inline]) -> DataError {
 /// but no number we could read".
 fn read_step(inlines: &[Inline], in_list: bool) -> Option<(HiringStep, bool)> {
     let text = plain_text(inlines);
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -452,7 +456,9 @@ fn minutes_in(lower: &str) -> Option<u32> {
 
 /// The person or team after " with ", up to the end of the sentence.
 fn with_whom(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    // ASCII case-folding keeps byte offsets, so `at` indexes `text` too (and needs no
+    // Unicode case tables in the wasm).
+    let lower = text.to_ascii_lowercase();
     let at = lower.find(" with ")?;
     let rest = text.get(at + 6..)?;
     let end = rest.find(". ").unwrap_or(rest.len());
@@ -505,6 +511,16 @@ mod tests {
         }
         assert_eq!(minutes_in("a30 minute"), None);
         assert_eq!(minutes_in("forty minutes"), None);
+    }
+
+    #[test]
+    fn finds_whom_after_with_whatever_comes_before() {
+        assert_eq!(
+            with_whom("A 30 minute call WITH the Hiring Manager. Then more."),
+            Some("the Hiring Manager".to_string())
+        );
+        // 'Ⱥ' lower-cases to a longer UTF-8 sequence; the offset must still fit `text`.
+        assert_eq!(with_whom("Ⱥ with Bob"), Some("Bob".to_string()));
     }
 
     #[test]
