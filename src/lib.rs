@@ -10,34 +10,46 @@ pub mod ui;
 
 use wasm_bindgen::prelude::*;
 
+pub use ui::mount::MountHandle;
+
 /// The element the standalone page gives the explorer.
 const STANDALONE_ROOT: &str = "paygrade";
+/// The element the iframe route (`embed.html`) gives the compact widget.
+const FRAME_ROOT: &str = "paygrade-frame";
 
-/// Runs when the module loads: installs the panic hook and mounts the standalone page when there is one.
+/// Runs when the module loads: installs the panic hook and mounts the standalone page or the iframe route.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let search = window.location().search().unwrap_or_default();
+    let options = |compact| ui::mount::MountOptions {
+        view: ui::url::ViewQuery::parse(&search),
+        data: None,
+        compact,
+        stylesheet: None,
+        explorer: Some("./".into()),
+    };
     if let Some(root) = document.get_element_by_id(STANDALONE_ROOT) {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let mut initial = ui::url::ViewQuery::parse(&search);
-        let (data_base, notice) = match ui::url::data_base(initial.data.as_deref().unwrap_or("")) {
-            Ok(base) => (base, None),
-            Err(why) => {
-                initial.data = None;
-                (ui::url::DEFAULT_DATA_BASE.to_string(), Some(why.into()))
-            }
-        };
-        let props = ui::app::AppProps {
-            data_base: data_base.into(),
-            initial,
-            standalone: true,
-            notice,
-        };
-        yew::Renderer::<ui::app::App>::with_root_and_props(root, props).render();
+        ui::mount::mount_in_place(root, options(false), true);
+    } else if let Some(root) = document.get_element_by_id(FRAME_ROOT) {
+        ui::mount::mount_in_place(root, options(true), false);
     }
+}
+
+/// Mounts a widget into `element`. `options`: `{ role, grade, location, currency, data, compact, stylesheet, explorer }`.
+#[wasm_bindgen]
+pub fn mount(element: &web_sys::Element, options: &JsValue) -> Result<MountHandle, JsValue> {
+    ui::mount::mount_js(element, options)
+}
+
+/// Mounts every element with a `data-paygrade-role` attribute; returns their handles.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all(defaults: &JsValue) -> Result<js_sys::Array, JsValue> {
+    ui::mount::mount_all(defaults)
 }

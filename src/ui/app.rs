@@ -3,6 +3,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use crate::ui::compact::compact;
 use crate::ui::explorer::explorer;
 use crate::ui::load::load;
 use crate::ui::state::{Action, HistoryMode, State};
@@ -21,6 +22,12 @@ pub struct AppProps {
     /// A notice to show from the start, such as a refused `data` folder.
     #[prop_or_default]
     pub notice: Option<AttrValue>,
+    /// The compact widget instead of the full explorer.
+    #[prop_or_default]
+    pub compact: bool,
+    /// The full explorer's address, for the compact widget's link.
+    #[prop_or_else(|| AttrValue::from("./"))]
+    pub explorer: AttrValue,
 }
 
 #[function_component]
@@ -41,8 +48,21 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
+    {
+        // A host's `update(options)` arrives as new props: take the view they hold.
+        let state = state.clone();
+        use_effect_with(props.initial.clone(), move |initial| {
+            if state.to_query() != *initial {
+                state.dispatch(Action::FromQuery(initial.clone()));
+            }
+        });
+    }
     use_url_sync(&state, props.standalone);
-    explorer(&state, props.notice.as_deref())
+    if props.compact {
+        compact(&state, &props.explorer)
+    } else {
+        explorer(&state, props.notice.as_deref())
+    }
 }
 
 /// Writes the view into the page's URL and follows back/forward; does nothing when `enabled` is false (widgets).

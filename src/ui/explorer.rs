@@ -29,7 +29,7 @@ pub fn explorer(state: &UseReducerHandle<State>, notice: Option<&str>) -> Html {
 }
 
 /// The band for `grade` at `location` in the chosen currency; the role's own midpoint applies at its grade only.
-fn band_at(
+pub fn band_at(
     state: &State,
     dataset: &Dataset,
     role: Option<&Role>,

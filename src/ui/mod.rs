@@ -1,9 +1,11 @@
 //! The Yew front end. It fetches, hands bytes to the core, and shows what the core computed; it never computes pay.
 
 pub mod app;
+pub mod compact;
 pub mod components;
 pub mod explorer;
 pub mod format;
 pub mod load;
+pub mod mount;
 pub mod state;
 pub mod url;

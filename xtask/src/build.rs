@@ -17,6 +17,8 @@ pub fn dist_dir() -> PathBuf {
 const STATIC_ENTRIES: &[&str] = &[
     "index.html",
     "main.js",
+    "widget.js",
+    "frame.js",
     "embed.html",
     "styles",
     "data",

@@ -2,10 +2,12 @@
 
 use std::net::SocketAddr;
 
+use axum::extract::Request;
 use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::Router;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::build::{self, dist_dir};
 
@@ -13,6 +15,16 @@ use crate::build::{self, dist_dir};
 pub const CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/// Who may frame a page: any site may frame the iframe route (that is its purpose); nothing else is framed
+/// by other sites. A meta tag cannot carry `frame-ancestors`, so this part comes only with the header.
+fn frame_ancestors(path: &str) -> &'static str {
+    if path.ends_with("/embed.html") {
+        "frame-ancestors *"
+    } else {
+        "frame-ancestors 'self'"
+    }
+}
 
 pub fn build_and_serve(port: u16) -> Result<(), String> {
     build::bundle()?.print();
@@ -43,18 +55,23 @@ async fn bind(port: u16) -> Result<tokio::net::TcpListener, String> {
 fn app() -> Router {
     Router::new()
         .fallback_service(ServeDir::new(dist_dir()))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ))
+        .layer(axum::middleware::from_fn(security_headers))
+}
+
+/// The page's CSP (with `frame-ancestors` by path), no MIME sniffing, and no stale bundles while developing.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let policy = format!("{CSP}; {}", frame_ancestors(request.uri().path()));
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
 }
 
 /// A server on a free loopback port, for tests; dropped, it stops.

@@ -1,0 +1,56 @@
+//! The compact widget a handbook page embeds: the role's band at a chosen location, and a way to the full explorer.
+
+use yew::prelude::*;
+
+use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker};
+use crate::ui::explorer::band_at;
+use crate::ui::state::{location_name, Action, Phase, State};
+
+/// The widget for `state`; `explorer` is the full page's address, opened at the same view.
+pub fn compact(state: &UseReducerHandle<State>, explorer: &str) -> Html {
+    let body = match state.phase {
+        Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
+        Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
+        Phase::Ready => ready(state, explorer),
+    };
+    html! { <div class="pg-app pg-compact">{ body }</div> }
+}
+
+fn ready(state: &UseReducerHandle<State>, explorer: &str) -> Html {
+    let Some(dataset) = state.dataset.clone() else {
+        return html! {};
+    };
+    let role = state.current_role();
+    let (Some(grade), Some(location)) = (state.current_grade(), state.current_location()) else {
+        return html! { <p class="pg-empty">{ "This data has no grades or no locations." }</p> };
+    };
+    let place = location_name(location);
+    let band = band_at(state, &dataset, role, grade, &location.id);
+    let on_location = {
+        let state = state.clone();
+        Callback::from(move |id: String| state.dispatch(Action::SelectLocation(id)))
+    };
+    let title = role.map_or_else(|| format!("Grade {grade}"), |r| r.title.clone());
+    let link = format!("{explorer}{}", state.to_query().to_query());
+    html! {
+        <>
+            <p class="pg-compact-title"><strong>{ title }</strong>{ format!(" · Grade {grade}") }</p>
+            <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
+                on_select={on_location} />
+            { match band {
+                Ok(band) => html! {
+                    <>
+                        <BandFigures band={band.clone()} place={place} />
+                        <CompaBar band={band.clone()} />
+                        <p class={classes!("pg-rate", band.rate_stale.then_some("pg-warning"))}>
+                            { format!("Exchange rate as of {}{}", band.rate_as_of,
+                                if band.rate_stale { ": older than the policy allows, figures may be out of date." } else { "." }) }
+                        </p>
+                    </>
+                },
+                Err(why) => html! { <p class="pg-warning">{ why }</p> },
+            } }
+            <a class="pg-compact-link" href={link} target="_blank" rel="noopener">{ "Open in the full explorer" }</a>
+        </>
+    }
+}
