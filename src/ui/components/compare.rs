@@ -44,7 +44,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         };
         html! {
             <li class="pg-compare-card">
-                <h4>{ column.name.clone() }</h4>
+                <h3>{ column.name.clone() }</h3>
                 { body }
                 <button type="button" class="pg-button" aria-label={format!("Remove {}", column.name)}
                     onclick={move |_| on_remove.emit(id.clone())}>{ "Remove" }</button>

@@ -14,7 +14,7 @@ pub struct RoleSummaryProps {
 pub fn RoleSummary(props: &RoleSummaryProps) -> Html {
     let grade = match props.grade {
         Some(grade) => {
-            html! { <span class="pg-grade" aria-label={format!("Grade {grade}")}>{ format!("Grade {grade}") }</span> }
+            html! { <span class="pg-grade">{ format!("Grade {grade}") }</span> }
         }
         None => html! { <span class="pg-grade pg-grade-missing">{ "Grade not stated" }</span> },
     };
