@@ -4,8 +4,10 @@
 //! This file holds only the module map and the wasm exports.
 
 pub mod band;
+pub mod export;
 pub mod model;
 pub mod parse;
+pub mod table;
 pub mod ui;
 
 use wasm_bindgen::prelude::*;

@@ -53,7 +53,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         use_effect_with(props.initial.clone(), move |initial| {
             if state.to_query() != *initial {
-                state.dispatch(Action::FromQuery(initial.clone()));
+                state.dispatch(Action::FromQuery(Box::new(initial.clone())));
             }
         });
     }
@@ -75,7 +75,7 @@ fn use_url_sync(state: &UseReducerHandle<State>, enabled: bool) {
                 web_sys::window().map(|window| {
                     EventListener::new(&window, "popstate", move |_| {
                         if let Some(search) = current_search() {
-                            state.dispatch(Action::FromQuery(ViewQuery::parse(&search)));
+                            state.dispatch(Action::FromQuery(Box::new(ViewQuery::parse(&search))));
                         }
                     })
                 })

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::band::{band_for, Band, BandRequest, CurrencyChoice};
 use crate::model::{Dataset, Location, Role};
+use crate::table::Sort;
 use crate::ui::components::*;
 use crate::ui::state::{location_name, Action, Phase, State};
 
@@ -97,6 +98,8 @@ fn ready(state: &UseReducerHandle<State>) -> Html {
                 <a href="#pg-pay">{ "Pay" }</a>
                 <a href="#pg-offer">{ "Offer" }</a>
                 <a href="#pg-compare">{ "Compare" }</a>
+                <a href="#pg-locations">{ "Every location" }</a>
+                <a href="#pg-job-ad">{ "Job ad" }</a>
                 if role.is_some() {
                     <a href="#pg-role">{ "Role" }</a>
                     <a href="#pg-hiring">{ "Hiring" }</a>
@@ -117,6 +120,17 @@ fn ready(state: &UseReducerHandle<State>) -> Html {
                 <h2 id="pg-compare-title">{ format!("Compare locations for grade {grade}") }</h2>
                 <Compare dataset={dataset.clone()} columns={compare_columns(state, &dataset, role, grade)}
                     on_add={dispatch(Action::AddCompare)} on_remove={dispatch(Action::RemoveCompare)} />
+            </section>
+            { locations_section(state, &dataset, grade) }
+            <section id="pg-job-ad" class="pg-section" aria-labelledby="pg-job-ad-title">
+                <h2 id="pg-job-ad-title">{ "For a job ad" }</h2>
+                { match &band {
+                    Ok(band) => html! { <JobAd band={band.clone()}
+                        title={role.map_or_else(|| format!("Grade {grade}"), |r| r.title.clone())}
+                        organisation={dataset.manifest.organisation.clone()}
+                        locality={job_locality(location)} country={location.country.clone()} /> },
+                    Err(_) => html! { <p class="pg-empty">{ "There is no band to advertise here." }</p> },
+                } }
             </section>
             if let Some(role) = role {
                 <section id="pg-role" class="pg-section" aria-labelledby="pg-role-title">
@@ -195,6 +209,46 @@ fn pay_section(
                     on_change={on_currency} />
             </div>
             { body }
+        </section>
+    }
+}
+
+/// The place a job ad names: the area, or the country for country-wide rows.
+fn job_locality(location: &Location) -> String {
+    match location.area.as_str() {
+        "All" | "Everywhere else" => location.country.clone(),
+        area => area.to_string(),
+    }
+}
+
+fn locations_section(
+    state: &UseReducerHandle<State>,
+    dataset: &std::rc::Rc<Dataset>,
+    grade: u8,
+) -> Html {
+    let s = &state.selection;
+    let send = |make: fn(Sort) -> Action| {
+        let state = state.clone();
+        Callback::from(move |value| state.dispatch(make(value)))
+    };
+    let on_filter = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::SetFilter(text)))
+    };
+    let on_hiring_only = {
+        let state = state.clone();
+        Callback::from(move |on: bool| state.dispatch(Action::SetHiringOnly(on)))
+    };
+    let on_page = {
+        let state = state.clone();
+        Callback::from(move |page: usize| state.dispatch(Action::SetPage(page)))
+    };
+    html! {
+        <section id="pg-locations" class="pg-section" aria-labelledby="pg-locations-title">
+            <h2 id="pg-locations-title">{ format!("Grade {grade} at every location") }</h2>
+            <LocationTable dataset={dataset.clone()} {grade} currency={s.currency.clone()} today={state.today}
+                sort={s.sort} filter={s.filter.clone()} hiring_only={s.hiring_only} page={s.page}
+                on_sort={send(Action::SetSort)} {on_filter} {on_hiring_only} {on_page} />
         </section>
     }
 }

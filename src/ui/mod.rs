@@ -1,6 +1,7 @@
 //! The Yew front end. It fetches, hands bytes to the core, and shows what the core computed; it never computes pay.
 
 pub mod app;
+pub mod browser;
 pub mod compact;
 pub mod components;
 pub mod explorer;

@@ -3,9 +3,11 @@
 //! Widgets render inside a shadow root with the stylesheet linked there, so host styles and ours stay apart;
 //! they never read or write the host page's URL or history.
 
+use std::collections::BTreeMap;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::ui::app::{App, AppProps};
@@ -25,8 +27,50 @@ pub struct MountOptions {
     pub explorer: Option<String>,
 }
 
-/// The option names, shared by the JS object and the `data-paygrade-*` attributes.
+/// The option names that describe the view.
 const VIEW_KEYS: [&str; 5] = ["role", "grade", "location", "currency", "compare"];
+
+/// Every option name, shared by the JS object and the `data-paygrade-*` attributes.
+const OPTION_KEYS: [&str; 9] = [
+    "role",
+    "grade",
+    "location",
+    "currency",
+    "compare",
+    "data",
+    "compact",
+    "stylesheet",
+    "explorer",
+];
+
+/// Option values by name, as a host gave them: what `update` merges new values into.
+type Given = BTreeMap<&'static str, String>;
+
+fn given_from(get: impl Fn(&str) -> Option<String>) -> Given {
+    OPTION_KEYS
+        .into_iter()
+        .filter_map(|key| get(key).map(|value| (key, value)))
+        .collect()
+}
+
+/// One option of a JS object: `None` when left out, `Some(None)` when `null` (cleared), else its text.
+fn js_option(options: &JsValue, key: &str) -> Option<Option<String>> {
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
+    if value.is_undefined() {
+        return None;
+    }
+    if let Some(flag) = value.as_bool() {
+        return Some(Some(flag.to_string()));
+    }
+    if let Some(number) = value.as_f64() {
+        return Some(Some(number.to_string()));
+    }
+    Some(value.as_string())
+}
+
+fn given_from_js(options: &JsValue) -> Given {
+    given_from(|key| js_option(options, key).flatten())
+}
 
 impl MountOptions {
     /// Reads options from a `(name, value)` lookup; unknown names are ignored.
@@ -45,21 +89,8 @@ impl MountOptions {
         }
     }
 
-    fn from_js(options: &JsValue) -> MountOptions {
-        MountOptions::from_lookup(|key| {
-            let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
-            if let Some(flag) = value.as_bool() {
-                return Some(flag.to_string());
-            }
-            if let Some(number) = value.as_f64() {
-                return Some(number.to_string());
-            }
-            value.as_string()
-        })
-    }
-
-    fn from_attributes(element: &Element) -> MountOptions {
-        MountOptions::from_lookup(|key| element.get_attribute(&format!("data-paygrade-{key}")))
+    fn from_given(given: &Given) -> MountOptions {
+        MountOptions::from_lookup(|key| given.get(key).cloned())
     }
 
     fn props(self, standalone: bool) -> AppProps {
@@ -98,42 +129,60 @@ fn encode(value: &str) -> String {
     js_sys::encode_uri_component(value).into()
 }
 
+/// Marks an element `mountAll` has mounted, so a second call leaves it alone; `destroy` takes it off.
+const MOUNTED: &str = "data-paygrade-mounted";
+
 /// What `mount` returns to the host: change the options, or take the widget away.
 #[wasm_bindgen]
 pub struct MountHandle {
     app: Option<AppHandle<App>>,
     /// The element Yew renders into, emptied by `destroy`.
     root: Element,
-    stylesheet: Option<String>,
-    explorer: Option<String>,
-    data: Option<String>,
+    /// A widget's host element and its shadow root, emptied by `destroy` too (the stylesheet link lives there).
+    shadow: Option<(Element, ShadowRoot)>,
+    /// The options so far, which `update` changes only where it names an option.
+    given: Given,
     standalone: bool,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
-    /// Shows the view the new options describe; options left out keep their defaults.
+    /// Changes the options it names and keeps the rest (`{ location }` moves a grade 11 widget, still grade 11);
+    /// an option set to `null` goes back to its default.
     pub fn update(&mut self, options: JsValue) {
-        let mut options = MountOptions::from_js(&options);
-        options.stylesheet = options.stylesheet.or_else(|| self.stylesheet.clone());
-        options.explorer = options.explorer.or_else(|| self.explorer.clone());
-        options.data = options.data.or_else(|| self.data.clone());
+        for key in OPTION_KEYS {
+            match js_option(&options, key) {
+                None => {}
+                Some(None) => {
+                    self.given.remove(key);
+                }
+                Some(Some(value)) => {
+                    self.given.insert(key, value);
+                }
+            }
+        }
+        let options = MountOptions::from_given(&self.given);
         if let Some(app) = self.app.as_mut() {
             app.update(options.props(self.standalone));
         }
     }
 
-    /// Unmounts the widget: its DOM and listeners go; the host element stays.
+    /// Unmounts the widget: its DOM and listeners go; the host element stays, and `mountAll` may mount it again.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
         self.root.set_inner_html("");
+        if let Some((host, shadow)) = self.shadow.take() {
+            shadow.set_inner_html("");
+            let _ = host.remove_attribute(MOUNTED);
+        }
     }
 }
 
-/// Mounts a widget (compact unless told otherwise is up to the options) into `host`, inside a shadow root.
-pub fn mount_widget(host: &Element, options: MountOptions) -> Result<MountHandle, JsValue> {
+/// Mounts a widget (compact unless the options say otherwise) into `host`, inside a shadow root.
+fn mount_widget(host: &Element, given: Given) -> Result<MountHandle, JsValue> {
+    let options = MountOptions::from_given(&given);
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("paygrade: the element is not in a document"))?;
@@ -151,34 +200,40 @@ pub fn mount_widget(host: &Element, options: MountOptions) -> Result<MountHandle
     let root = document.create_element("div")?;
     root.set_class_name("pg-widget-root");
     shadow.append_child(&root)?;
-    Ok(render(root, options, false))
+    let mut handle = render(root, options, given, false);
+    handle.shadow = Some((host.clone(), shadow));
+    Ok(handle)
 }
 
 /// Mounts into `root` with no shadow root, for pages that own their document: the standalone explorer
 /// (which keeps its view in the URL) and the iframe route (which only reads it).
 pub fn mount_in_place(root: Element, options: MountOptions, standalone: bool) -> MountHandle {
-    render(root, options, standalone)
+    let given = [
+        ("data", &options.data),
+        ("stylesheet", &options.stylesheet),
+        ("explorer", &options.explorer),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.clone().map(|value| (key, value)))
+    .collect();
+    render(root, options, given, standalone)
 }
 
-fn render(root: Element, options: MountOptions, standalone: bool) -> MountHandle {
-    let stylesheet = options.stylesheet.clone();
-    let explorer = options.explorer.clone();
-    let data = options.data.clone();
+fn render(root: Element, options: MountOptions, given: Given, standalone: bool) -> MountHandle {
     let app =
         yew::Renderer::<App>::with_root_and_props(root.clone(), options.props(standalone)).render();
     MountHandle {
         app: Some(app),
         root,
-        stylesheet,
-        explorer,
-        data,
+        shadow: None,
+        given,
         standalone,
     }
 }
 
 /// `mount(element, options)` for hosts: options a plain JS object.
 pub fn mount_js(element: &Element, options: &JsValue) -> Result<MountHandle, JsValue> {
-    mount_widget(element, MountOptions::from_js(options))
+    mount_widget(element, given_from_js(options))
 }
 
 /// Mounts every `[data-paygrade-role]` element not yet mounted; `defaults` fills what attributes leave out.
@@ -187,21 +242,21 @@ pub fn mount_all(defaults: &JsValue) -> Result<js_sys::Array, JsValue> {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return Ok(handles);
     };
-    let defaults = MountOptions::from_js(defaults);
+    let defaults = given_from_js(defaults);
     let found = document.query_selector_all("[data-paygrade-role]")?;
     for index in 0..found.length() {
         let Some(element) = found.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
-        if element.has_attribute("data-paygrade-mounted") {
+        if element.has_attribute(MOUNTED) {
             continue;
         }
-        element.set_attribute("data-paygrade-mounted", "")?;
-        let mut options = MountOptions::from_attributes(&element);
-        options.stylesheet = options.stylesheet.or_else(|| defaults.stylesheet.clone());
-        options.explorer = options.explorer.or_else(|| defaults.explorer.clone());
-        options.data = options.data.or_else(|| defaults.data.clone());
-        handles.push(&JsValue::from(mount_widget(&element, options)?));
+        element.set_attribute(MOUNTED, "")?;
+        let mut given = defaults.clone();
+        given.extend(given_from(|key| {
+            element.get_attribute(&format!("data-paygrade-{key}"))
+        }));
+        handles.push(&JsValue::from(mount_widget(&element, given)?));
     }
     Ok(handles)
 }

@@ -6,6 +6,7 @@ use yew::Reducible;
 
 use crate::band::CurrencyChoice;
 use crate::model::{slug, DataError, Dataset, Date, Location};
+use crate::table::Sort;
 use crate::ui::url::{ViewQuery, MAX_COMPARE};
 
 /// Where loading stands; the view shows a matching panel for each.
@@ -37,6 +38,11 @@ pub struct Selection {
     pub offer: String,
     /// Another same-origin data folder, carried along in links.
     pub data: Option<String>,
+    /// The location table: sort, filter as typed, hiring-only, page (from 0).
+    pub sort: Sort,
+    pub filter: String,
+    pub hiring_only: bool,
+    pub page: usize,
 }
 
 impl Default for Selection {
@@ -49,6 +55,10 @@ impl Default for Selection {
             compare: Vec::new(),
             offer: String::new(),
             data: None,
+            sort: Sort::default(),
+            filter: String::new(),
+            hiring_only: false,
+            page: 0,
         }
     }
 }
@@ -87,7 +97,7 @@ pub enum Action {
         today: Option<Date>,
     },
     /// The page's URL changed under us (back/forward): take the view it holds.
-    FromQuery(ViewQuery),
+    FromQuery(Box<ViewQuery>),
     SelectRole(String),
     SelectGrade(u8),
     SelectLocation(String),
@@ -95,6 +105,10 @@ pub enum Action {
     AddCompare(String),
     RemoveCompare(String),
     SetOffer(String),
+    SetSort(Sort),
+    SetFilter(String),
+    SetHiringOnly(bool),
+    SetPage(usize),
     DismissNotices,
 }
 
@@ -157,6 +171,10 @@ impl State {
             compare: s.compare.clone(),
             offer: (!s.offer.trim().is_empty()).then(|| s.offer.trim().to_string()),
             data: s.data.clone(),
+            sort: (s.sort != Sort::default()).then(|| s.sort.to_param()),
+            filter: (!s.filter.trim().is_empty()).then(|| s.filter.clone()),
+            hiring: s.hiring_only.then(|| "yes".to_string()),
+            page: (s.page > 0).then(|| (s.page + 1).to_string()),
         }
     }
 
@@ -238,6 +256,18 @@ fn raw_selection(query: &ViewQuery) -> Selection {
         compare: query.compare.clone(),
         offer: query.offer.clone().unwrap_or_default(),
         data: query.data.clone(),
+        sort: query
+            .sort
+            .as_deref()
+            .and_then(Sort::parse)
+            .unwrap_or_default(),
+        filter: query.filter.clone().unwrap_or_default(),
+        hiring_only: query.hiring.as_deref() == Some("yes"),
+        page: query
+            .page
+            .as_deref()
+            .and_then(|p| p.parse::<usize>().ok())
+            .map_or(0, |p| p.saturating_sub(1)),
     }
 }
 
@@ -324,6 +354,20 @@ impl Reducible for State {
                 s.offer = text;
                 next.history = HistoryMode::Replace;
             }
+            Action::SetSort(sort) => {
+                s.sort = sort;
+                s.page = 0;
+            }
+            Action::SetFilter(text) => {
+                s.filter = text;
+                s.page = 0;
+                next.history = HistoryMode::Replace;
+            }
+            Action::SetHiringOnly(on) => {
+                s.hiring_only = on;
+                s.page = 0;
+            }
+            Action::SetPage(page) => s.page = page,
             Action::DismissNotices => next.notices.clear(),
         }
         Rc::new(next)
@@ -380,7 +424,8 @@ mod tests {
 
     #[test]
     fn a_valid_link_survives_loading_and_encodes_back_the_same() {
-        let query = "?grade=11&location=united-kingdom/london-england&currency=reference&compare=germany/berlin&offer=250000";
+        let query = "?grade=11&location=united-kingdom/london-england&currency=reference&compare=germany/berlin\
+                     &offer=250000&sort=max-desc&filter=united%20k&hiring=yes&page=2";
         let state = loaded(query);
         assert!(state.notices.is_empty(), "{:?}", state.notices);
         assert_eq!(state.to_query().to_query(), query);

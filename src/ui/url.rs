@@ -40,6 +40,11 @@ pub struct ViewQuery {
     pub compare: Vec<String>,
     pub offer: Option<String>,
     pub data: Option<String>,
+    /// The location table's sort (`max-desc`), filter text, hiring-only switch and page.
+    pub sort: Option<String>,
+    pub filter: Option<String>,
+    pub hiring: Option<String>,
+    pub page: Option<String>,
 }
 
 /// At most this many compared locations are read from a link.
@@ -65,6 +70,10 @@ impl ViewQuery {
                 "currency" => view.currency = Some(value),
                 "offer" => view.offer = Some(value),
                 "data" => view.data = Some(value),
+                "sort" => view.sort = Some(value),
+                "filter" => view.filter = Some(value),
+                "hiring" => view.hiring = Some(value),
+                "page" => view.page = Some(value),
                 "compare" => {
                     view.compare = value
                         .split(',')
@@ -90,6 +99,10 @@ impl ViewQuery {
             ("currency", self.currency.as_deref()),
             ("compare", (!compare.is_empty()).then_some(compare.as_str())),
             ("offer", self.offer.as_deref()),
+            ("sort", self.sort.as_deref()),
+            ("filter", self.filter.as_deref()),
+            ("hiring", self.hiring.as_deref()),
+            ("page", self.page.as_deref()),
             ("data", self.data.as_deref()),
         ];
         let mut out = String::new();
@@ -157,6 +170,7 @@ mod tests {
             compare: vec!["germany/berlin".into(), "japan/tokyo".into()],
             offer: Some("250000".into()),
             data: Some("team data/".into()),
+            ..ViewQuery::default()
         };
         let query = view.to_query();
         assert_eq!(

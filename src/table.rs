@@ -1,0 +1,319 @@
+//! The manager's table: every location's band for one grade, sorted and filtered as plain data.
+//!
+//! Rows are computed once per grade and currency; sorting and filtering work on indices, so a keystroke
+//! over 10,000 locations touches no strings but the precomputed search keys.
+
+use std::cmp::Ordering;
+
+use crate::band::{bands_for_grade_everywhere, CurrencyChoice};
+use crate::model::{Dataset, Date};
+
+/// One location's band, flattened for the table and the CSV export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub id: String,
+    pub country: String,
+    pub area: String,
+    pub zone: String,
+    pub hiring: bool,
+    pub factor: f64,
+    /// The factor after the policy's floor: within one grade, pay in the reference currency is proportional
+    /// to it, so amount columns sort by it and stay comparable across currencies.
+    pay_factor: f64,
+    /// The band in the chosen currency, or why it could not be computed.
+    pub band: Result<Figures, String>,
+    /// Lower-cased "country area zone", matched against what the reader types.
+    search: String,
+}
+
+/// The figures a row shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figures {
+    pub min: f64,
+    pub mid: f64,
+    pub max: f64,
+    pub currency: [u8; 3],
+}
+
+impl Figures {
+    /// The ISO code as text (codes are validated ASCII upper case).
+    pub fn currency(&self) -> &str {
+        std::str::from_utf8(&self.currency).unwrap_or("???")
+    }
+}
+
+/// The columns a reader can sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Country,
+    Area,
+    Zone,
+    Factor,
+    Min,
+    Mid,
+    Max,
+    Hiring,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Country,
+        Column::Area,
+        Column::Zone,
+        Column::Factor,
+        Column::Min,
+        Column::Mid,
+        Column::Max,
+        Column::Hiring,
+    ];
+
+    /// The name used in links (`sort=max-desc`) and as the column heading's key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Country => "country",
+            Column::Area => "area",
+            Column::Zone => "zone",
+            Column::Factor => "factor",
+            Column::Min => "min",
+            Column::Mid => "mid",
+            Column::Max => "max",
+            Column::Hiring => "hiring",
+        }
+    }
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            Column::Country => "Country",
+            Column::Area => "Area",
+            Column::Zone => "Zone",
+            Column::Factor => "Factor",
+            Column::Min => "Minimum",
+            Column::Mid => "Midpoint",
+            Column::Max => "Maximum",
+            Column::Hiring => "Hiring",
+        }
+    }
+}
+
+/// A column and a direction, as a link carries it: `country`, `max-desc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Sort {
+            column: Column::Country,
+            descending: false,
+        }
+    }
+}
+
+impl Sort {
+    pub fn parse(text: &str) -> Option<Sort> {
+        let (key, descending) = match text.strip_suffix("-desc") {
+            Some(key) => (key, true),
+            None => (text.strip_suffix("-asc").unwrap_or(text), false),
+        };
+        let column = Column::ALL.into_iter().find(|c| c.key() == key)?;
+        Some(Sort { column, descending })
+    }
+
+    pub fn to_param(self) -> String {
+        if self.descending {
+            format!("{}-desc", self.column.key())
+        } else {
+            self.column.key().to_string()
+        }
+    }
+}
+
+/// Every location's row for `grade`, in table order.
+pub fn rows_for(
+    data: &Dataset,
+    grade: u8,
+    currency: &CurrencyChoice,
+    today: Option<Date>,
+) -> Vec<TableRow> {
+    let bands = bands_for_grade_everywhere(data, grade, currency, today);
+    data.locations
+        .iter()
+        .zip(bands)
+        .map(|(location, (_, band))| {
+            let zone = location.zone.clone().unwrap_or_default();
+            TableRow {
+                search: format!("{} {} {}", location.country, location.area, zone).to_lowercase(),
+                id: location.id.clone(),
+                country: location.country.clone(),
+                area: location.area.clone(),
+                zone,
+                hiring: location.hiring,
+                factor: location.factor,
+                pay_factor: location.factor.max(data.manifest.policy.location_floor),
+                band: band
+                    .map(|band| Figures {
+                        min: band.min,
+                        mid: band.mid,
+                        max: band.max,
+                        currency: currency_bytes(&band.currency),
+                    })
+                    .map_err(|e| e.to_string()),
+            }
+        })
+        .collect()
+}
+
+fn currency_bytes(code: &str) -> [u8; 3] {
+    let mut out = *b"???";
+    for (slot, byte) in out.iter_mut().zip(code.bytes()) {
+        *slot = byte;
+    }
+    out
+}
+
+/// Row indices in `sort` order; rows without a band sort last whatever the direction. Amount columns
+/// order by what the pay is worth in the reference currency, not by the local number (¥ and £ mix).
+pub fn sorted(rows: &[TableRow], sort: Sort) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (Some(x), Some(y)) = (rows.get(a), rows.get(b)) else {
+            return Ordering::Equal;
+        };
+        let by_pay = || x.pay_factor.total_cmp(&y.pay_factor);
+        let ordering = match sort.column {
+            Column::Country => x.country.cmp(&y.country).then_with(|| x.area.cmp(&y.area)),
+            Column::Area => x.area.cmp(&y.area).then_with(|| x.country.cmp(&y.country)),
+            Column::Zone => x.zone.cmp(&y.zone).then_with(|| x.country.cmp(&y.country)),
+            Column::Factor => x.factor.total_cmp(&y.factor),
+            Column::Min | Column::Mid | Column::Max => by_pay(),
+            Column::Hiring => y
+                .hiring
+                .cmp(&x.hiring)
+                .then_with(|| x.country.cmp(&y.country)),
+        };
+        let missing_last = x.band.is_err().cmp(&y.band.is_err());
+        missing_last.then(if sort.descending {
+            ordering.reverse()
+        } else {
+            ordering
+        })
+    });
+    order
+}
+
+/// The indices of `order` whose row matches every word of `filter` and, if asked, is hiring.
+pub fn filtered(rows: &[TableRow], order: &[usize], filter: &str, hiring_only: bool) -> Vec<usize> {
+    let words: Vec<String> = filter
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    order
+        .iter()
+        .copied()
+        .filter(|&index| {
+            rows.get(index).is_some_and(|row| {
+                (!hiring_only || row.hiring)
+                    && words.iter().all(|w| row.search.contains(w.as_str()))
+            })
+        })
+        .collect()
+}
+
+/// The table as CSV, in the order shown. Cells a spreadsheet would run as a formula are escaped.
+pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
+    let mut out = String::from("id,country,area,zone,hiring,factor,currency,min,mid,max\n");
+    for row in shown.iter().filter_map(|&i| rows.get(i)) {
+        let (currency, min, mid, max) = match &row.band {
+            Ok(f) => (
+                f.currency().to_string(),
+                plain(f.min),
+                plain(f.mid),
+                plain(f.max),
+            ),
+            Err(_) => Default::default(),
+        };
+        let cells = [
+            row.id.as_str(),
+            row.country.as_str(),
+            row.area.as_str(),
+            row.zone.as_str(),
+            if row.hiring { "yes" } else { "no" },
+            &plain(row.factor),
+            &currency,
+            &min,
+            &mid,
+            &max,
+        ];
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_csv_cell(&mut out, cell);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A number as a spreadsheet reads it: no grouping, no trailing zeros.
+fn plain(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Quotes where CSV needs it, and defuses text a spreadsheet would run as a formula
+/// (a leading `=`, `+`, `-`, `@`, tab or carriage return) by prefixing a `'`. Our own figures are never
+/// negative, so only text from the data can start that way.
+pub fn push_csv_cell(out: &mut String, cell: &str) {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let needs_quotes = risky || cell.contains([',', '"', '\n', '\r']);
+    if needs_quotes {
+        out.push('"');
+    }
+    if risky {
+        out.push('\'');
+    }
+    for c in cell.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if needs_quotes {
+        out.push('"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str) -> String {
+        let mut out = String::new();
+        push_csv_cell(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn formula_like_cells_are_defused() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+1"), "\"'+1\"");
+        assert_eq!(cell("245700"), "245700");
+        assert_eq!(cell("-cmd"), "\"'-cmd\"");
+        assert_eq!(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(cell("London, England"), "\"London, England\"");
+        assert_eq!(cell("plain"), "plain");
+    }
+
+    #[test]
+    fn sort_params_round_trip() {
+        for text in ["country", "max-desc", "hiring", "factor-desc"] {
+            assert_eq!(Sort::parse(text).unwrap().to_param(), text);
+        }
+        assert_eq!(Sort::parse("max-asc").unwrap().to_param(), "max");
+        assert_eq!(Sort::parse("salary"), None);
+    }
+}

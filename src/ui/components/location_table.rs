@@ -1,0 +1,172 @@
+//! The chosen grade's band at every location: sortable, filtered as you type, paged so 10,000 rows stay smooth.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::band::CurrencyChoice;
+use crate::model::{Dataset, Date};
+use crate::table::{filtered, rows_for, sorted, to_csv, Column, Sort};
+use crate::ui::browser::download;
+use crate::ui::format::{count, money};
+
+/// Rows on one page: enough to scan, few enough that each keystroke renders at once.
+pub const PAGE_SIZE: usize = 50;
+
+#[derive(Properties, PartialEq)]
+pub struct LocationTableProps {
+    pub dataset: Rc<Dataset>,
+    pub grade: u8,
+    pub currency: CurrencyChoice,
+    pub today: Option<Date>,
+    pub sort: Sort,
+    pub filter: AttrValue,
+    pub hiring_only: bool,
+    pub page: usize,
+    pub on_sort: Callback<Sort>,
+    pub on_filter: Callback<String>,
+    pub on_hiring_only: Callback<bool>,
+    pub on_page: Callback<usize>,
+}
+
+#[function_component]
+pub fn LocationTable(props: &LocationTableProps) -> Html {
+    // Bands are computed once per data, grade and currency; sorting once per sort; a keystroke only filters.
+    let key = (
+        Rc::as_ptr(&props.dataset) as usize,
+        props.grade,
+        props.currency.clone(),
+        props.today,
+    );
+    let rows = {
+        let dataset = props.dataset.clone();
+        use_memo(key.clone(), move |(_, grade, currency, today)| {
+            rows_for(&dataset, *grade, currency, *today)
+        })
+    };
+    let order = {
+        let rows = rows.clone();
+        use_memo((key, props.sort), move |(_, sort)| sorted(&rows, *sort))
+    };
+    let shown = filtered(&rows, &order, &props.filter, props.hiring_only);
+    let pages = shown.len().div_ceil(PAGE_SIZE).max(1);
+    let page = props.page.min(pages - 1);
+    let start = page * PAGE_SIZE;
+    let visible = shown
+        .iter()
+        .skip(start)
+        .take(PAGE_SIZE)
+        .filter_map(|&i| rows.get(i));
+
+    let header = Column::ALL.into_iter().map(|column| {
+        let active = props.sort.column == column;
+        let next = Sort {
+            column,
+            descending: active && !props.sort.descending,
+        };
+        let aria_sort = match (active, props.sort.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        let on_sort = props.on_sort.clone();
+        html! {
+            <th scope="col" aria-sort={aria_sort}>
+                <button type="button" class="pg-sort" onclick={move |_| on_sort.emit(next)}>
+                    { column.heading() }
+                    <span aria-hidden="true">{ match aria_sort { "ascending" => " ▲", "descending" => " ▼", _ => "" } }</span>
+                </button>
+            </th>
+        }
+    });
+    let body = visible.map(|row| {
+        let figures = match &row.band {
+            Ok(f) => html! {
+                <>
+                    <td>{ money(f.min, f.currency()) }</td>
+                    <td>{ money(f.mid, f.currency()) }</td>
+                    <td>{ money(f.max, f.currency()) }</td>
+                </>
+            },
+            Err(why) => html! { <td colspan="3">{ why.clone() }</td> },
+        };
+        html! {
+            <tr key={row.id.clone()}>
+                <td>{ row.country.clone() }</td>
+                <td>{ row.area.clone() }</td>
+                <td>{ row.zone.clone() }</td>
+                <td>{ format!("{:.2}", row.factor) }</td>
+                { figures }
+                <td>{ if row.hiring { "Yes" } else { "No" } }</td>
+            </tr>
+        }
+    });
+
+    let oninput = {
+        let on_filter = props.on_filter.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_filter.emit(input.value());
+        })
+    };
+    let onchange = {
+        let on_hiring_only = props.on_hiring_only.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_hiring_only.emit(input.checked());
+        })
+    };
+    let export = {
+        let (rows, shown, grade) = (rows.clone(), shown.clone(), props.grade);
+        Callback::from(move |_| {
+            download(
+                &format!("paygrade-grade-{grade}.csv"),
+                "text/csv;charset=utf-8",
+                &to_csv(&rows, &shown),
+            )
+        })
+    };
+    let pager = |label: &str, target: Option<usize>| {
+        let on_page = props.on_page.clone();
+        html! {
+            <button type="button" class="pg-button" disabled={target.is_none()}
+                onclick={move |_| if let Some(p) = target { on_page.emit(p) }}>{ label.to_string() }</button>
+        }
+    };
+    let first_shown = if shown.is_empty() { 0 } else { start + 1 };
+    let last_shown = (start + PAGE_SIZE).min(shown.len());
+    html! {
+        <div class="pg-locations">
+            <div class="pg-table-tools">
+                <div class="pg-filter">
+                    <label class="pg-label" for="pg-table-filter">{ "Filter by country, area or zone" }</label>
+                    <input id="pg-table-filter" class="pg-input" type="search" autocomplete="off"
+                        value={props.filter.clone()} {oninput} />
+                </div>
+                <label class="pg-check">
+                    <input type="checkbox" checked={props.hiring_only} {onchange} />
+                    { " Hiring locations only" }
+                </label>
+                <button type="button" class="pg-button" onclick={export}>{ "Download CSV" }</button>
+            </div>
+            <p class="pg-row-count" role="status">
+                { format!("{} of {} locations", count(shown.len()), count(rows.len())) }
+                if pages > 1 { { format!(" · showing {}–{}", count(first_shown), count(last_shown)) } }
+            </p>
+            <div class="pg-table-scroll">
+                <table class="pg-table">
+                    <caption class="pg-visually-hidden">{ format!("Grade {} at every location", props.grade) }</caption>
+                    <thead><tr>{ for header }</tr></thead>
+                    <tbody>{ for body }</tbody>
+                </table>
+            </div>
+            if pages > 1 {
+                <nav class="pg-pager" aria-label="Table pages">
+                    { pager("Previous", page.checked_sub(1)) }
+                    <span>{ format!("Page {} of {}", page + 1, pages) }</span>
+                    { pager("Next", (page + 1 < pages).then_some(page + 1)) }
+                </nav>
+            }
+        </div>
+    }
+}
