@@ -10,6 +10,7 @@ mod manifest;
 mod markdown;
 mod path;
 mod role;
+mod sources;
 
 pub use currencies::parse_currencies;
 pub use dataset::{load_dataset, FetchedFiles};
@@ -19,3 +20,4 @@ pub use manifest::parse_manifest;
 pub use markdown::parse_markdown;
 pub use path::resolve_data_path;
 pub use role::parse_role;
+pub use sources::{overlay, LocalReport, Sources, MANIFEST};

@@ -5,8 +5,13 @@ use yew::prelude::*;
 
 use crate::ui::compact::compact;
 use crate::ui::explorer::explorer;
-use crate::ui::load::load;
+use std::rc::Rc;
+
+use crate::model::DataError;
+use crate::ui::explorer::OwnDataCallbacks;
+use crate::ui::load::{fetch_published, resolve, LocalFiles, Outcome};
 use crate::ui::state::{Action, HistoryMode, State};
+use crate::ui::storage;
 use crate::ui::url::ViewQuery;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -36,15 +41,13 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || State::from_query(&initial));
     {
         let state = state.clone();
+        let own_files = props.standalone;
         use_effect_with(props.data_base.clone(), move |base| {
             let base = base.to_string();
             wasm_bindgen_futures::spawn_local(async move {
-                let (dataset, problems) = load(&base).await;
-                state.dispatch(Action::Loaded {
-                    dataset: dataset.map(Box::new),
-                    problems,
-                    today: today(),
-                });
+                let published = fetch_published(&base).await.map(Rc::new);
+                let local = if own_files { storage::load() } else { None };
+                show(&state, resolve(published, local.as_ref()));
             });
         });
     }
@@ -59,10 +62,45 @@ pub fn App(props: &AppProps) -> Html {
     }
     use_url_sync(&state, props.standalone);
     if props.compact {
-        compact(&state, &props.explorer)
-    } else {
-        explorer(&state, props.notice.as_deref())
+        return compact(&state, &props.explorer);
     }
+    // Only the standalone page offers the reader's own files; a widget shows what its host chose.
+    let own_data = props.standalone.then(|| OwnDataCallbacks {
+        on_files: {
+            let state = state.clone();
+            Callback::from(move |files: LocalFiles| {
+                let kept = storage::save(&files);
+                let published = state.published.clone().ok_or_else(Vec::new);
+                let mut outcome = resolve(published, Some(&files));
+                if let Err(why) = kept {
+                    outcome.problems.push(DataError::file(
+                        "your files",
+                        format!("are shown but could not be kept for your next visit: {why}"),
+                    ));
+                }
+                show(&state, outcome);
+            })
+        },
+        on_forget: {
+            let state = state.clone();
+            Callback::from(move |()| {
+                storage::forget();
+                let published = state.published.clone().ok_or_else(Vec::new);
+                show(&state, resolve(published, None));
+            })
+        },
+    });
+    explorer(&state, props.notice.as_deref(), own_data)
+}
+
+fn show(state: &UseReducerHandle<State>, outcome: Outcome) {
+    state.dispatch(Action::Loaded {
+        dataset: outcome.dataset.map(Box::new),
+        problems: outcome.problems,
+        today: today(),
+        source: outcome.source,
+        published: outcome.published,
+    });
 }
 
 /// Writes the view into the page's URL and follows back/forward; does nothing when `enabled` is false (widgets).

@@ -29,3 +29,30 @@ pub async fn copy_text(text: &str) -> bool {
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Reads files the reader picked or dropped. A folder's files keep their path inside it
+/// (`roles/a.md`), without the folder's own name.
+pub async fn read_files(list: web_sys::FileList) -> crate::ui::load::LocalFiles {
+    let mut files = crate::ui::load::LocalFiles::new();
+    for index in 0..list.length() {
+        let Some(file) = list.item(index) else {
+            continue;
+        };
+        let relative = js_sys::Reflect::get(
+            &file,
+            &wasm_bindgen::JsValue::from_str("webkitRelativePath"),
+        )
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+        let path = match relative.split_once('/') {
+            Some((_folder, inside)) if !inside.is_empty() => inside.to_string(),
+            _ => file.name(),
+        };
+        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+            continue;
+        };
+        files.insert(path, js_sys::Uint8Array::new(&buffer).to_vec());
+    }
+    files
+}

@@ -7,15 +7,37 @@ use crate::band::{band_for, Band, BandRequest, CurrencyChoice};
 use crate::model::{Dataset, Location, Role};
 use crate::table::Sort;
 use crate::ui::components::*;
+use crate::ui::load::LocalFiles;
 use crate::ui::state::{location_name, Action, Phase, State};
 
+/// What the page does with the reader's own files; only the standalone page has it.
+pub struct OwnDataCallbacks {
+    pub on_files: Callback<LocalFiles>,
+    pub on_forget: Callback<()>,
+}
+
 /// The page for `state`; `notice` is shown above everything (e.g. a refused data folder).
-pub fn explorer(state: &UseReducerHandle<State>, notice: Option<&str>) -> Html {
+pub fn explorer(
+    state: &UseReducerHandle<State>,
+    notice: Option<&str>,
+    own_data: Option<OwnDataCallbacks>,
+) -> Html {
     let body = match state.phase {
         Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
         Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
         Phase::Ready => ready(state),
     };
+    let organisation = state.dataset.as_ref().map_or_else(
+        || "the site".to_string(),
+        |d| d.manifest.organisation.clone(),
+    );
+    let own_data = own_data.filter(|_| state.phase != Phase::Loading).map(|callbacks| html! {
+        <section id="pg-own-data" class="pg-section" aria-labelledby="pg-own-data-title">
+            <h2 id="pg-own-data-title">{ "Your own data" }</h2>
+            <OwnData source={state.source.clone()} {organisation} on_files={callbacks.on_files}
+                on_forget={callbacks.on_forget} />
+        </section>
+    });
     let dismiss = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissNotices))
@@ -25,6 +47,7 @@ pub fn explorer(state: &UseReducerHandle<State>, notice: Option<&str>) -> Html {
             if let Some(notice) = notice { <p class="pg-notice" role="status">{ notice.to_string() }</p> }
             <Notices notices={state.notices.clone()} on_dismiss={dismiss} />
             { body }
+            { for own_data }
         </div>
     }
 }

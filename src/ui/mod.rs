@@ -9,4 +9,5 @@ pub mod format;
 pub mod load;
 pub mod mount;
 pub mod state;
+pub mod storage;
 pub mod url;

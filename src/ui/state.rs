@@ -6,7 +6,9 @@ use yew::Reducible;
 
 use crate::band::CurrencyChoice;
 use crate::model::{slug, DataError, Dataset, Date, Location};
+use crate::parse::Sources;
 use crate::table::Sort;
+use crate::ui::load::DataSource;
 use crate::ui::url::{ViewQuery, MAX_COMPARE};
 
 /// Where loading stands; the view shows a matching panel for each.
@@ -74,6 +76,10 @@ pub struct State {
     pub notices: Vec<String>,
     pub history: HistoryMode,
     pub today: Option<Date>,
+    /// Whose data is showing: the published folder, or the reader's own files over it.
+    pub source: DataSource,
+    /// The published data as fetched, kept to lay the reader's files over it (or forget them).
+    pub published: Option<Rc<Sources>>,
 }
 
 impl Default for State {
@@ -86,6 +92,8 @@ impl Default for State {
             notices: Vec::new(),
             history: HistoryMode::Push,
             today: None,
+            source: DataSource::Published,
+            published: None,
         }
     }
 }
@@ -95,6 +103,8 @@ pub enum Action {
         dataset: Option<Box<Dataset>>,
         problems: Vec<DataError>,
         today: Option<Date>,
+        source: DataSource,
+        published: Option<Rc<Sources>>,
     },
     /// The page's URL changed under us (back/forward): take the view it holds.
     FromQuery(Box<ViewQuery>),
@@ -320,7 +330,11 @@ impl Reducible for State {
                 dataset,
                 problems,
                 today,
+                source,
+                published,
             } => {
+                next.source = source;
+                next.published = published;
                 next.phase = if dataset.is_some() {
                     Phase::Ready
                 } else {
@@ -394,6 +408,8 @@ mod tests {
             dataset: Some(shipped()),
             problems: Vec::new(),
             today: Date::parse("2026-11-24"),
+            source: DataSource::Published,
+            published: None,
         })
     }
 

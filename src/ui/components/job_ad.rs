@@ -57,7 +57,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
             <p class="pg-sentence">{ sentence.clone() }</p>
             <button type="button" class="pg-button" onclick={copy("the sentence", sentence)}>{ "Copy sentence" }</button>
             <h3>{ "JobPosting JSON-LD" }</h3>
-            <pre class="pg-code"><code>{ json.clone() }</code></pre>
+            <pre class="pg-code" tabindex="0"><code>{ json.clone() }</code></pre>
             <button type="button" class="pg-button" onclick={copy("the JSON-LD", json)}>{ "Copy JSON-LD" }</button>
             <p class="pg-hint" role="status">{ copied.map(|what| format!("Copied {what}.")).unwrap_or_default() }</p>
         </div>
