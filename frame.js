@@ -4,12 +4,13 @@ import init from './pkg/paygrade.js';
 
 await init();
 
-const root = document.getElementById('paygrade-frame');
+// The body's height, not the document's: a document is never shorter than the frame showing it, so its
+// scrollHeight could only grow, and a frame that once grew would never shrink back to fit.
 let last = 0;
 new ResizeObserver(() => {
-  const height = Math.ceil(document.documentElement.scrollHeight);
+  const height = Math.ceil(document.body.scrollHeight);
   if (height !== last && window.parent !== window) {
     last = height;
     window.parent.postMessage({ type: 'paygrade:height', height }, '*');
   }
-}).observe(root);
+}).observe(document.body);
