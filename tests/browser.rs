@@ -1,8 +1,8 @@
 //! Components mounted in a real Chromium through wasm-bindgen-test: real DOM, real clicks.
 #![cfg(target_arch = "wasm32")]
 
+use paygrade::band::CurrencyChoice;
 use paygrade::ui::components::CurrencyToggle;
-use paygrade::ui::state::CurrencyView;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -11,12 +11,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[function_component]
 fn ToggleHost() -> Html {
-    let selected = use_state(|| CurrencyView::Local);
+    let selected = use_state(|| CurrencyChoice::Local);
     let on_change = {
         let selected = selected.clone();
         Callback::from(move |view| selected.set(view))
     };
-    html! { <CurrencyToggle selected={*selected} local="GBP" reference="USD" {on_change} /> }
+    html! { <CurrencyToggle selected={(*selected).clone()} local="GBP" reference="USD" {on_change} /> }
 }
 
 fn fresh_root() -> web_sys::Element {
@@ -48,8 +48,8 @@ async fn clicking_the_reference_currency_presses_it_and_releases_local() {
     assert_eq!(
         pressed(&root),
         vec![
-            ("GBP".into(), "true".into()),
-            ("USD".into(), "false".into())
+            ("Local (GBP)".into(), "true".into()),
+            ("Reference (USD)".into(), "false".into())
         ]
     );
 
@@ -64,8 +64,8 @@ async fn clicking_the_reference_currency_presses_it_and_releases_local() {
     assert_eq!(
         pressed(&root),
         vec![
-            ("GBP".into(), "false".into()),
-            ("USD".into(), "true".into())
+            ("Local (GBP)".into(), "false".into()),
+            ("Reference (USD)".into(), "true".into())
         ]
     );
     handle.destroy();
