@@ -73,12 +73,15 @@ for (const width of [1280, 375]) {
 
 test('the band sheet prints on one page with the data and rate dates', async ({ page }) => {
   const explorer = new ExplorerPage(page);
-  await explorer.open(`?location=${LONDON}`);
+  await explorer.open(`?location=${LONDON}&compare=${BERLIN}&offer=250000`);
   await page.emulateMedia({ media: 'print' });
   await expect(explorer.offerRegion).toBeHidden();
   await expect(explorer.grades).toBeHidden();
+  await expect(page.getByRole('region')).toHaveCount(1);
   await expect(explorer.band).toBeVisible();
   await expect(explorer.rate).toBeVisible();
   await expect(page.getByText(/data as of 2026-11-01/)).toBeVisible();
   await page.screenshot({ path: `${OUT}/print.png`, fullPage: true });
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
 });
