@@ -55,3 +55,14 @@ pub fn mount(element: &web_sys::Element, options: &JsValue) -> Result<MountHandl
 pub fn mount_all(defaults: &JsValue) -> Result<js_sys::Array, JsValue> {
     ui::mount::mount_all(defaults)
 }
+
+/// The wasm linear memory in bytes, read by `cargo xtask bench` after a load.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size(0) * 65536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
+}

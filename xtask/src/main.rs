@@ -1,5 +1,6 @@
 //! `cargo xtask`: the project's tooling, so a machine with only rustup and cargo can build, serve and test paygrade.
 
+mod bench;
 mod build;
 mod serve;
 mod test;
@@ -13,7 +14,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   build            install missing tools, build the release bundle into dist/, print sizes
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N (default 8080)
-  test             fmt, clippy, native tests, browser tests, end-to-end tests; one summary line";
+  test             fmt, clippy, native tests, browser tests, end-to-end tests; one summary line
+  bench [--check]  sizes and timings against the budgets (target/bench.json); --check fails on a miss";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +23,11 @@ fn main() -> ExitCode {
         Some("build") => build::bundle().map(|sizes| sizes.print()),
         Some("serve") => port_arg(&args[1..]).and_then(serve::build_and_serve),
         Some("test") => test::run_all(),
+        Some("bench") => match &args[1..] {
+            [] => bench::run_bench(false),
+            [flag] if flag == "--check" => bench::run_bench(true),
+            other => Err(format!("unexpected arguments {other:?}\n{USAGE}")),
+        },
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

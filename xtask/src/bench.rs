@@ -1,0 +1,228 @@
+//! `cargo xtask bench [--check]`: what a first load costs, how fast the page is against its lower bound,
+//! and the native core's timings; `--check` fails when a budget is missed.
+
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+use crate::build::{self, dist_dir};
+use crate::serve::Background;
+use crate::tools::{self, run};
+use crate::{root, target_dir};
+
+/// Rows in the synthetic locations table the large-data timings use.
+const SYNTHETIC_ROWS: &str = "10000";
+
+/// The budgets `--check` enforces.
+const FIRST_LOAD_GZIP_MAX: u64 = 150 * 1024;
+const COLD_LOAD_RATIO_MAX: f64 = 2.0;
+const INTERACTION_P95_MAX_MS: f64 = 16.0;
+const NATIVE_PARSE_10K_MAX_MS: f64 = 10.0;
+const MEMORY_10K_MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+
+pub fn run_bench(check: bool) -> Result<(), String> {
+    let sizes = build::bundle()?;
+    tools::ensure_browser()?;
+    make_synthetic_data()?;
+
+    eprintln!("== native timings (release)");
+    let native = native_timings()?;
+    eprintln!("== browser timings (headless Chromium, cache disabled)");
+    let browser = browser_timings()?;
+
+    let first_load_gzip: u64 = sizes.rows.iter().map(|(_, _, gz)| gz).sum();
+    let first_load_raw: u64 = sizes.rows.iter().map(|(_, raw, _)| raw).sum();
+    let app = &browser["cold_load_app_ms"];
+    let lower_bound = &browser["cold_load_static_ms"];
+    let ratio = number(&app["median"]) / number(&lower_bound["median"]).max(0.001);
+    let report = json!({
+        "machine": machine(),
+        "first_load": {
+            "parts": sizes.rows.iter().map(|(name, raw, gz)| json!({"part": name, "raw": raw, "gzip": gz})).collect::<Vec<_>>(),
+            "raw": first_load_raw,
+            "gzip": first_load_gzip,
+        },
+        "cold_load_app_ms": app,
+        "cold_load_static_ms": lower_bound,
+        "cold_load_ratio": ratio,
+        "location_change_ms": browser["location_change_ms"],
+        "keystroke_filter_10k_ms": browser["keystroke_filter_10k_ms"],
+        "load_validate_10k_ms": browser["load_validate_10k_ms"],
+        "memory_shipped_bytes": browser["memory_shipped_bytes"],
+        "memory_10k_bytes": browser["memory_10k_bytes"],
+        "native": native,
+    });
+    let path = target_dir().join("bench.json");
+    std::fs::write(
+        &path,
+        serde_json::to_string_pretty(&report).unwrap_or_default(),
+    )
+    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+
+    println!();
+    sizes.print();
+    println!();
+    println!(
+        "{:<44} {:>9} {:>9} {:>9} {:>9}",
+        "timing (ms)", "median", "p95", "min", "max"
+    );
+    for (label, value) in [
+        ("cold load to first band (app)", app),
+        ("cold load, same view as static HTML", lower_bound),
+        (
+            "location change to band updated",
+            &browser["location_change_ms"],
+        ),
+        (
+            "keystroke to filtered list (10k rows)",
+            &browser["keystroke_filter_10k_ms"],
+        ),
+        (
+            "load, validate, first band (10k rows)",
+            &browser["load_validate_10k_ms"],
+        ),
+        (
+            "native: parse and validate 10k rows",
+            &native["parse_validate_10k_ms"],
+        ),
+        (
+            "native: every grade at every location",
+            &native["every_band_ms"],
+        ),
+    ] {
+        println!(
+            "{label:<44} {:>9.2} {:>9.2} {:>9.2} {:>9.2}",
+            number(&value["median"]),
+            number(&value["p95"]),
+            number(&value["min"]),
+            number(&value["max"])
+        );
+    }
+    println!("cold load ratio, app / static: {ratio:.2}");
+    println!(
+        "wasm memory after load: {:.1} MB shipped data, {:.1} MB with 10k rows",
+        number(&browser["memory_shipped_bytes"]) / 1048576.0,
+        number(&browser["memory_10k_bytes"]) / 1048576.0
+    );
+    println!("written to {}", path.display());
+
+    let budgets = [
+        (
+            "first load gzip (bytes)",
+            first_load_gzip as f64,
+            FIRST_LOAD_GZIP_MAX as f64,
+        ),
+        ("cold load ratio", ratio, COLD_LOAD_RATIO_MAX),
+        (
+            "location change p95 (ms)",
+            number(&browser["location_change_ms"]["p95"]),
+            INTERACTION_P95_MAX_MS,
+        ),
+        (
+            "keystroke p95 (ms)",
+            number(&browser["keystroke_filter_10k_ms"]["p95"]),
+            INTERACTION_P95_MAX_MS,
+        ),
+        (
+            "native parse 10k median (ms)",
+            number(&native["parse_validate_10k_ms"]["median"]),
+            NATIVE_PARSE_10K_MAX_MS,
+        ),
+        (
+            "memory with 10k rows (bytes)",
+            number(&browser["memory_10k_bytes"]),
+            MEMORY_10K_MAX_BYTES,
+        ),
+    ];
+    println!();
+    let mut missed = 0;
+    for (name, value, max) in budgets {
+        let ok = value <= max;
+        missed += usize::from(!ok);
+        println!(
+            "budget {name:<32} {value:>14.2} <= {max:<14.2} {}",
+            if ok { "ok" } else { "MISSED" }
+        );
+    }
+    if check && missed > 0 {
+        return Err(format!("{missed} budget(s) missed"));
+    }
+    Ok(())
+}
+
+fn number(value: &Value) -> f64 {
+    value.as_f64().unwrap_or(f64::NAN)
+}
+
+/// dist/bench-data: the shipped data with a synthetic 10,000-row locations table (generated, never committed).
+fn make_synthetic_data() -> Result<(), String> {
+    let folder = dist_dir().join("bench-data");
+    let _ = std::fs::remove_dir_all(&folder);
+    for file in build::files_under(&root().join("data")) {
+        let relative = file
+            .strip_prefix(root().join("data"))
+            .map_err(|e| e.to_string())?;
+        let target = folder.join(relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        std::fs::copy(&file, &target).map_err(|e| e.to_string())?;
+    }
+    run(Command::new("python3")
+        .arg("scripts/gen_locations.py")
+        .arg(folder.join("locations.csv"))
+        .args(["--rows", SYNTHETIC_ROWS]))
+}
+
+fn native_timings() -> Result<Value, String> {
+    let output = Command::new(env!("CARGO"))
+        .args(["bench", "--quiet", "--bench", "core"])
+        .env("PAYGRADE_BENCH_DATA", dist_dir().join("bench-data"))
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not run the native bench: {e}"))?;
+    last_json_line(&output.stdout, "native bench")
+}
+
+fn browser_timings() -> Result<Value, String> {
+    let server = Background::start()?;
+    let output = Command::new("node")
+        .arg("tests/bench/browser.mjs")
+        .env("PAYGRADE_URL", format!("http://{}/", server.addr))
+        .env("PAYGRADE_DIST", dist_dir())
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not run the browser bench: {e}"))?;
+    drop(server);
+    last_json_line(&output.stdout, "browser bench")
+}
+
+fn last_json_line(stdout: &[u8], what: &str) -> Result<Value, String> {
+    let text = String::from_utf8_lossy(stdout);
+    let line = text
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with('{'))
+        .ok_or_else(|| format!("the {what} printed no result:\n{text}"))?;
+    serde_json::from_str(line).map_err(|e| format!("the {what} printed bad JSON ({e}): {line}"))
+}
+
+/// Where the figures came from: cores, memory and CPU model, read from /proc.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let memory_kb: u64 = std::fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0);
+    format!("{cores} cores, {} GiB, {model}", memory_kb / 1024 / 1024)
+}
