@@ -144,7 +144,7 @@ pub fn rows_for(
         .map(|(location, (_, band))| {
             let zone = location.zone.clone().unwrap_or_default();
             TableRow {
-                search: format!("{} {} {}", location.country, location.area, zone).to_lowercase(),
+                search: format!("{} {} {}", location.country, location.area, zone).to_ascii_lowercase(),
                 id: location.id.clone(),
                 country: location.country.clone(),
                 area: location.area.clone(),
@@ -208,7 +208,7 @@ pub fn filtered(rows: &[TableRow], order: &[usize], filter: &str, hiring_only: b
     let words: Vec<String> = filter
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     order
         .iter()

@@ -3,6 +3,8 @@
 
 use crate::model::{is_currency_code, DataError};
 
+use super::decimal::{parse_decimal, DecimalError};
+
 /// A table's columns: those it needs and those it may have.
 pub(crate) struct Columns {
     pub required: &'static [&'static str],
@@ -306,12 +308,16 @@ pub(crate) fn number(file: &str, row: &Row, column: &str, sign: Sign) -> Result<
     if raw.is_empty() {
         return fail("is empty; a number is required".to_string());
     }
-    let Ok(value) = raw.parse::<f64>() else {
-        return fail(format!("\"{raw}\" is not a number"));
+    let value = match parse_decimal(raw) {
+        Ok(value) => value,
+        Err(DecimalError::NotANumber) => return fail(format!("\"{raw}\" is not a number")),
+        Err(DecimalError::NotFinite) => return fail(format!("\"{raw}\" is not a finite number")),
+        Err(DecimalError::TooPrecise) => {
+            return fail(format!(
+                "\"{raw}\" has more digits than a table figure needs (at most 15 significant, 22 decimal places)"
+            ))
+        }
     };
-    if !value.is_finite() {
-        return fail(format!("\"{raw}\" is not a finite number"));
-    }
     if value < 0.0 {
         return fail(format!("\"{raw}\" must not be negative"));
     }

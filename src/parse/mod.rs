@@ -4,6 +4,7 @@
 mod csv_table;
 mod currencies;
 mod dataset;
+mod decimal;
 mod grades;
 mod locations;
 mod manifest;
@@ -14,6 +15,7 @@ mod sources;
 
 pub use currencies::parse_currencies;
 pub use dataset::{load_dataset, FetchedFiles};
+pub use decimal::{parse_decimal, DecimalError};
 pub use grades::parse_grades;
 pub use locations::parse_locations;
 pub use manifest::parse_manifest;

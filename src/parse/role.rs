@@ -42,7 +42,7 @@ pub fn parse_role(file: &str, bytes: &[u8]) -> Result<(Role, Vec<DataError>), Ve
                     format!("\"{value}\" is not a whole number from 1 to 255"),
                 )),
             },
-            "midpoint" => match value.parse::<f64>() {
+            "midpoint" => match super::parse_decimal(value) {
                 Ok(midpoint) if midpoint.is_finite() && midpoint > 0.0 => {
                     role.midpoint = Some(midpoint)
                 }

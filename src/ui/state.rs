@@ -312,8 +312,7 @@ pub fn parse_amount(text: &str) -> Option<f64> {
     if digits.is_empty() || has_other {
         return None;
     }
-    digits
-        .parse::<f64>()
+    crate::parse::parse_decimal(&digits)
         .ok()
         .filter(|v| v.is_finite() && *v > 0.0)
 }

@@ -37,7 +37,7 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
     let steps = role.hiring_steps.iter().enumerate().map(|(index, step)| {
         let kind = kind_name(step.kind);
         html! {
-            <li class={classes!("pg-timeline-step", format!("pg-kind-{}", kind.to_lowercase()))}>
+            <li class={classes!("pg-timeline-step", format!("pg-kind-{}", kind.to_ascii_lowercase()))}>
                 <span class="pg-timeline-dot" aria-hidden="true">{ index + 1 }</span>
                 <div class="pg-timeline-body">
                     <p class="pg-timeline-head">

@@ -35,12 +35,12 @@ pub fn matching<'a>(locations: &'a [Location], query: &str) -> Vec<&'a Location>
     let words: Vec<String> = query
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     locations
         .iter()
         .filter(|location| {
-            let haystack = format!("{} {}", location.country, location.area).to_lowercase();
+            let haystack = format!("{} {}", location.country, location.area).to_ascii_lowercase();
             words.iter().all(|word| haystack.contains(word.as_str()))
         })
         .take(MAX_OPTIONS)

@@ -15,7 +15,7 @@ fn section(title: &str, body: Html, empty: bool) -> Html {
         <section class="pg-role-section">
             <h3>{ title.to_string() }</h3>
             if empty {
-                <p class="pg-empty">{ format!("This page does not state {}.", title.to_lowercase()) }</p>
+                <p class="pg-empty">{ format!("This page does not state {}.", title.to_ascii_lowercase()) }</p>
             } else {
                 { body }
             }
