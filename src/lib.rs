@@ -22,7 +22,7 @@ const FRAME_ROOT: &str = "paygrade-frame";
 /// Runs when the module loads: installs the panic hook and mounts the standalone page or the iframe route.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    ui::crash::install();
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -70,3 +70,29 @@ async fn clicking_the_reference_currency_presses_it_and_releases_local() {
     );
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+fn a_crash_replaces_the_explorer_with_a_panel_and_a_reload_link() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("main").unwrap();
+    root.set_id("paygrade");
+    root.set_inner_html("<p>the explorer</p>");
+    document.body().unwrap().append_child(&root).unwrap();
+
+    paygrade::ui::crash::show_panels("index out of bounds");
+
+    let panel = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("a panel");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("index out of bounds"), "{text}");
+    assert!(!root.inner_html().contains("the explorer"));
+    let reload = panel.query_selector("a").unwrap().expect("a reload link");
+    assert_eq!(
+        reload.get_attribute("href").unwrap(),
+        web_sys::window().unwrap().location().href().unwrap()
+    );
+    root.remove();
+}

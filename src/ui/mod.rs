@@ -4,6 +4,7 @@ pub mod app;
 pub mod browser;
 pub mod compact;
 pub mod components;
+pub mod crash;
 pub mod explorer;
 pub mod format;
 pub mod load;

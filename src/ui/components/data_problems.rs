@@ -34,6 +34,10 @@ pub fn DataProblems(props: &DataProblemsProps) -> Html {
             <ul>
                 { for props.problems.iter().map(|problem| html! { <li>{ problem.to_string() }</li> }) }
             </ul>
+            if props.fatal {
+                // A plain link to this same address: it works even if the page's code has stopped.
+                <a class="pg-button" href="">{ "Reload" }</a>
+            }
         </section>
     }
 }
