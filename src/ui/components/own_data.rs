@@ -53,7 +53,9 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
     let reading = use_state(|| false);
     let take = {
         let (on_files, reading) = (props.on_files.clone(), reading.clone());
-        move |list: Option<web_sys::FileList>| {
+        // `input` is the picker the files came from: emptied once they are read, so picking the same files
+        // again fires a change. Not before: its FileList is live, and emptying the input empties the list.
+        move |list: Option<web_sys::FileList>, input: Option<web_sys::HtmlInputElement>| {
             let Some(list) = list.filter(|l| l.length() > 0) else {
                 return;
             };
@@ -61,6 +63,9 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
             reading.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let files = read_files(list).await;
+                if let Some(input) = input {
+                    input.set_value("");
+                }
                 reading.set(false);
                 on_files.emit(files);
             });
@@ -70,14 +75,13 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
         let take = take.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            take(input.files());
-            input.set_value("");
+            take(input.files(), Some(input));
         })
     };
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = Callback::from(move |event: DragEvent| {
         event.prevent_default();
-        take(event.data_transfer().and_then(|t| t.files()));
+        take(event.data_transfer().and_then(|t| t.files()), None);
     });
     let on_forget = props.on_forget.clone();
     let local = matches!(props.source, DataSource::Local(_));
