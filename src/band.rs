@@ -160,10 +160,12 @@ pub fn band_for(data: &Dataset, request: &BandRequest) -> Result<Band, BandError
         role_midpoint,
         &request.currency,
         request.today,
+        true,
     )
 }
 
-/// Every location's band for one grade (the manager table), in location order.
+/// Every location's band for one grade (the manager table), in location order, without the breakdown
+/// (`band_for` gives one band with its steps).
 pub fn bands_for_grade_everywhere(
     data: &Dataset,
     grade: u8,
@@ -182,10 +184,20 @@ pub fn bands_for_grade_everywhere(
         .map(|location| {
             (
                 location.id.clone(),
-                compute(data, grade_row, location, None, currency, today),
+                compute(data, grade_row, location, None, currency, today, false),
             )
         })
         .collect()
+}
+
+/// Adds a step to the breakdown only when one is wanted; the table computes thousands of bands and shows
+/// no formula, and formatting the steps is most of a band's cost.
+macro_rules! explain {
+    ($breakdown:ident, $step:expr) => {
+        if let Some(steps) = $breakdown.as_mut() {
+            steps.push($step);
+        }
+    };
 }
 
 fn compute(
@@ -195,6 +207,7 @@ fn compute(
     role_midpoint: Option<(f64, String)>,
     currency: &CurrencyChoice,
     today: Option<Date>,
+    explain: bool,
 ) -> Result<Band, BandError> {
     let manifest = &data.manifest;
     let policy = &manifest.policy;
@@ -234,69 +247,88 @@ fn compute(
         None => false,
     };
 
-    let mut breakdown = Vec::new();
-    let grade_source = format!(
-        "{} line {} (grade {})",
-        tables.grades, grade.line, grade.grade
+    let mut breakdown = explain.then(Vec::new);
+    let grade_source = || {
+        format!(
+            "{} line {} (grade {})",
+            tables.grades, grade.line, grade.grade
+        )
+    };
+    let (midpoint, midpoint_source) = match role_midpoint {
+        Some((midpoint, source)) => (midpoint, Some(source)),
+        None => (grade.midpoint, None),
+    };
+    explain!(
+        breakdown,
+        Step {
+            label: format!("Midpoint at {} ({reference})", manifest.reference.market),
+            value: amount(midpoint),
+            source: midpoint_source.unwrap_or_else(grade_source),
+            arithmetic: String::new(),
+        }
     );
-    let (midpoint, midpoint_source) =
-        role_midpoint.unwrap_or_else(|| (grade.midpoint, grade_source.clone()));
-    breakdown.push(Step {
-        label: format!("Midpoint at {} ({reference})", manifest.reference.market),
-        value: amount(midpoint),
-        source: midpoint_source,
-        arithmetic: String::new(),
-    });
-    breakdown.push(Step {
-        label: "Location factor".to_string(),
-        value: factor(location.factor),
-        source: format!(
-            "{} line {} ({})",
-            tables.locations, location.line, location.id
-        ),
-        arithmetic: String::new(),
-    });
+    explain!(
+        breakdown,
+        Step {
+            label: "Location factor".to_string(),
+            value: factor(location.factor),
+            source: format!(
+                "{} line {} ({})",
+                tables.locations, location.line, location.id
+            ),
+            arithmetic: String::new(),
+        }
+    );
     let applied_factor = location.factor.max(policy.location_floor);
     if applied_factor > location.factor {
-        breakdown.push(Step {
-            label: "Location floor".to_string(),
-            value: factor(policy.location_floor),
-            source: "policy.location_floor".to_string(),
-            arithmetic: format!(
-                "max({}, {}) = {}",
-                factor(location.factor),
-                factor(policy.location_floor),
-                factor(applied_factor)
-            ),
-        });
+        explain!(
+            breakdown,
+            Step {
+                label: "Location floor".to_string(),
+                value: factor(policy.location_floor),
+                source: "policy.location_floor".to_string(),
+                arithmetic: format!(
+                    "max({}, {}) = {}",
+                    factor(location.factor),
+                    factor(policy.location_floor),
+                    factor(applied_factor)
+                ),
+            }
+        );
     }
     let mid_reference = midpoint * applied_factor;
-    breakdown.push(Step {
-        label: format!("Midpoint here ({reference})"),
-        value: amount(mid_reference),
-        source: "midpoint × factor".to_string(),
-        arithmetic: format!(
-            "{} × {} = {}",
-            amount(midpoint),
-            factor(applied_factor),
-            amount(mid_reference)
-        ),
-    });
+    explain!(
+        breakdown,
+        Step {
+            label: format!("Midpoint here ({reference})"),
+            value: amount(mid_reference),
+            source: "midpoint × factor".to_string(),
+            arithmetic: format!(
+                "{} × {} = {}",
+                amount(midpoint),
+                factor(applied_factor),
+                amount(mid_reference)
+            ),
+        }
+    );
     let half = grade.spread / 2.0;
     let min_reference = mid_reference * (1.0 - half);
     let max_reference = mid_reference * (1.0 + half);
-    breakdown.push(Step {
-        label: "Spread".to_string(),
-        value: factor(grade.spread),
-        source: grade_source.clone(),
-        arithmetic: format!(
-            "min = {m} × (1 − {s} / 2) = {min}; max = {m} × (1 + {s} / 2) = {max}",
-            m = amount(mid_reference),
-            s = factor(grade.spread),
-            min = amount(min_reference),
-            max = amount(max_reference)
-        ),
-    });
+    explain!(
+        breakdown,
+        Step {
+            label: "Spread".to_string(),
+            value: factor(grade.spread),
+            source: grade_source(),
+            arithmetic: format!(
+                "min = {m} × (1 − {s} / 2) = {min}; max = {m} × (1 + {s} / 2) = {max}",
+                m = amount(mid_reference),
+                s = factor(grade.spread),
+                min = amount(min_reference),
+                max = amount(max_reference)
+            ),
+        }
+    );
     if target != reference {
         let rate_source = rates
             .iter()
@@ -312,20 +344,23 @@ fn compute(
             [from, to] => (from.per_usd, to.per_usd),
             _ => (1.0, conversion),
         };
-        breakdown.push(Step {
-            label: format!("Exchange rate ({reference} → {target})"),
-            value: number(conversion, 6),
-            source: rate_source,
-            arithmetic: format!(
-                "{} {target} per USD ÷ {} {reference} per USD = {}; mid {} × {} = {}",
-                number(to_per_usd, 6),
-                number(from_per_usd, 6),
-                number(conversion, 6),
-                amount(mid_reference),
-                number(conversion, 6),
-                amount(mid_reference * conversion)
-            ),
-        });
+        explain!(
+            breakdown,
+            Step {
+                label: format!("Exchange rate ({reference} → {target})"),
+                value: number(conversion, 6),
+                source: rate_source,
+                arithmetic: format!(
+                    "{} {target} per USD ÷ {} {reference} per USD = {}; mid {} × {} = {}",
+                    number(to_per_usd, 6),
+                    number(from_per_usd, 6),
+                    number(conversion, 6),
+                    amount(mid_reference),
+                    number(conversion, 6),
+                    amount(mid_reference * conversion)
+                ),
+            }
+        );
     }
     let round = |value: f64| round_up(value, policy.rounding);
     let mid_target = mid_reference * conversion;
@@ -335,21 +370,24 @@ fn compute(
         round(max_reference * conversion),
     );
     if policy.rounding > 0.0 {
-        breakdown.push(Step {
-            label: format!("Rounding ({target})"),
-            value: amount(policy.rounding),
-            source: "policy.rounding".to_string(),
-            arithmetic: format!(
-                "rounded up to the next {}: min {} → {}; mid {} → {}; max {} → {}",
-                amount(policy.rounding),
-                amount(min_reference * conversion),
-                amount(min),
-                amount(mid_target),
-                amount(mid),
-                amount(max_reference * conversion),
-                amount(max)
-            ),
-        });
+        explain!(
+            breakdown,
+            Step {
+                label: format!("Rounding ({target})"),
+                value: amount(policy.rounding),
+                source: "policy.rounding".to_string(),
+                arithmetic: format!(
+                    "rounded up to the next {}: min {} → {}; mid {} → {}; max {} → {}",
+                    amount(policy.rounding),
+                    amount(min_reference * conversion),
+                    amount(min),
+                    amount(mid_target),
+                    amount(mid),
+                    amount(max_reference * conversion),
+                    amount(max)
+                ),
+            }
+        );
     }
     let compa_ranges = policy
         .compa_groups
@@ -362,24 +400,27 @@ fn compute(
         .collect();
     let variable = grade.variable.map(|fraction| round(mid_target * fraction));
     if let (Some(fraction), Some(variable_amount)) = (grade.variable, variable) {
-        breakdown.push(Step {
-            label: "Target variable pay".to_string(),
-            value: factor(fraction),
-            source: grade_source,
-            arithmetic: {
-                let exact = mid_target * fraction;
-                let mut text = format!(
-                    "{} × {} = {}",
-                    amount(mid_target),
-                    factor(fraction),
-                    amount(exact)
-                );
-                if amount(exact) != amount(variable_amount) {
-                    text.push_str(&format!(" → {}", amount(variable_amount)));
-                }
-                text
-            },
-        });
+        explain!(
+            breakdown,
+            Step {
+                label: "Target variable pay".to_string(),
+                value: factor(fraction),
+                source: grade_source(),
+                arithmetic: {
+                    let exact = mid_target * fraction;
+                    let mut text = format!(
+                        "{} × {} = {}",
+                        amount(mid_target),
+                        factor(fraction),
+                        amount(exact)
+                    );
+                    if amount(exact) != amount(variable_amount) {
+                        text.push_str(&format!(" → {}", amount(variable_amount)));
+                    }
+                    text
+                },
+            }
+        );
     }
     let total_target_cash = mid + variable.unwrap_or(0.0);
     Ok(Band {
@@ -394,7 +435,7 @@ fn compute(
         total_target_cash,
         rate_as_of,
         rate_stale,
-        breakdown,
+        breakdown: breakdown.unwrap_or_default(),
     })
 }
 

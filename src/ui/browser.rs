@@ -32,12 +32,9 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Reads files the reader picked or dropped. A folder's files keep their path inside it
 /// (`roles/a.md`), without the folder's own name.
-pub async fn read_files(list: web_sys::FileList) -> crate::ui::load::LocalFiles {
+pub async fn read_files(picked: Vec<web_sys::File>) -> crate::ui::load::LocalFiles {
     let mut files = crate::ui::load::LocalFiles::new();
-    for index in 0..list.length() {
-        let Some(file) = list.item(index) else {
-            continue;
-        };
+    for file in picked {
         let relative = js_sys::Reflect::get(
             &file,
             &wasm_bindgen::JsValue::from_str("webkitRelativePath"),

@@ -53,19 +53,22 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
     let reading = use_state(|| false);
     let take = {
         let (on_files, reading) = (props.on_files.clone(), reading.clone());
-        // `input` is the picker the files came from: emptied once they are read, so picking the same files
-        // again fires a change. Not before: its FileList is live, and emptying the input empties the list.
+        // The files are copied out of the browser's live list while the event is handled, so emptying the
+        // picker (which lets the same files be picked again) cannot empty what is being read.
         move |list: Option<web_sys::FileList>, input: Option<web_sys::HtmlInputElement>| {
-            let Some(list) = list.filter(|l| l.length() > 0) else {
+            let files: Vec<web_sys::File> = list
+                .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
+                .unwrap_or_default();
+            if let Some(input) = input {
+                input.set_value("");
+            }
+            if files.is_empty() {
                 return;
-            };
+            }
             let (on_files, reading) = (on_files.clone(), reading.clone());
             reading.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let files = read_files(list).await;
-                if let Some(input) = input {
-                    input.set_value("");
-                }
+                let files = read_files(files).await;
                 reading.set(false);
                 on_files.emit(files);
             });
