@@ -22,8 +22,39 @@ pub struct TableRow {
     pay_factor: f64,
     /// The band in the chosen currency, or why it could not be computed.
     pub band: Result<Figures, String>,
-    /// Lower-cased "country area zone", matched against what the reader types.
-    search: String,
+}
+
+/// What a reader typed to find places: every word must appear, in any field, ignoring ASCII case.
+/// Shared by the table's filter and the location picker, so both find the same places.
+pub struct Query(Vec<String>);
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        Query(
+            text.split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|word| !word.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect(),
+        )
+    }
+
+    /// True when each word is inside one of `fields`; no allocation, so it runs per row per keystroke.
+    pub fn matches(&self, fields: &[&str]) -> bool {
+        self.0.iter().all(|word| {
+            fields
+                .iter()
+                .any(|field| contains_ignoring_case(field, word))
+        })
+    }
+}
+
+/// `haystack` contains `needle` (already lower case), comparing ASCII letters without case.
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    needle.is_empty()
+        || haystack
+            .windows(needle.len())
+            .any(|window| window.eq_ignore_ascii_case(needle))
 }
 
 /// The figures a row shows.
@@ -144,7 +175,6 @@ pub fn rows_for(
         .map(|(location, (_, band))| {
             let zone = location.zone.clone().unwrap_or_default();
             TableRow {
-                search: format!("{} {} {}", location.country, location.area, zone).to_ascii_lowercase(),
                 id: location.id.clone(),
                 country: location.country.clone(),
                 area: location.area.clone(),
@@ -205,18 +235,13 @@ pub fn sorted(rows: &[TableRow], sort: Sort) -> Vec<usize> {
 
 /// The indices of `order` whose row matches every word of `filter` and, if asked, is hiring.
 pub fn filtered(rows: &[TableRow], order: &[usize], filter: &str, hiring_only: bool) -> Vec<usize> {
-    let words: Vec<String> = filter
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
+    let query = Query::new(filter);
     order
         .iter()
         .copied()
         .filter(|&index| {
             rows.get(index).is_some_and(|row| {
-                (!hiring_only || row.hiring)
-                    && words.iter().all(|w| row.search.contains(w.as_str()))
+                (!hiring_only || row.hiring) && query.matches(&[&row.country, &row.area, &row.zone])
             })
         })
         .collect()
@@ -306,6 +331,15 @@ mod tests {
         assert_eq!(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
         assert_eq!(cell("London, England"), "\"London, England\"");
         assert_eq!(cell("plain"), "plain");
+    }
+
+    #[test]
+    fn a_query_needs_every_word_in_some_field_whatever_the_case() {
+        let query = Query::new("kingdom, LOND");
+        assert!(query.matches(&["United Kingdom", "London, England"]));
+        assert!(!query.matches(&["United Kingdom", "Manchester"]));
+        assert!(Query::new("  ").matches(&["anything"]));
+        assert!(!Query::new("x").matches(&[]));
     }
 
     #[test]

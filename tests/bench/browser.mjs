@@ -77,7 +77,23 @@ async function memoryAfterLoad(url) {
   return bytes;
 }
 
-// From a real key press to the band's figures changing, timed inside the page.
+// Times, inside the page, from the next key press to the next change of `selector`'s element:
+// the result arrives in window.__keyToChange.
+async function armKeyTimer(page, selector, observed) {
+  await page.evaluate(([selector, observed]) => {
+    const target = document.querySelector(selector);
+    window.__keyToChange = new Promise((resolve) => {
+      const start = { t: 0 };
+      document.addEventListener('keydown', () => { start.t = performance.now(); }, { capture: true, once: true });
+      new MutationObserver((records, observer) => {
+        observer.disconnect();
+        resolve(performance.now() - start.t);
+      }).observe(target, observed);
+    });
+  }, [selector, observed]);
+}
+
+// From a real key press to the band's figures changing.
 async function locationChanges(count) {
   const { context, page } = await freshPage();
   await page.goto(base + VIEW);
@@ -87,19 +103,9 @@ async function locationChanges(count) {
   const times = [];
   for (let i = 0; i < count; i += 1) {
     await input.fill(places[i % places.length]);
-    await page.evaluate(() => {
-      const band = document.querySelector('.pg-band');
-      window.__changed = new Promise((resolve) => {
-        const start = { t: 0 };
-        document.addEventListener('keydown', () => { start.t = performance.now(); }, { capture: true, once: true });
-        new MutationObserver((records, observer) => {
-          observer.disconnect();
-          resolve(performance.now() - start.t);
-        }).observe(band, { attributes: true, attributeFilter: ['data-mid'] });
-      });
-    });
+    await armKeyTimer(page, '.pg-band', { attributes: true, attributeFilter: ['data-mid'] });
     await input.press('Enter');
-    times.push(await page.evaluate(() => window.__changed));
+    times.push(await page.evaluate(() => window.__keyToChange));
   }
   await context.close();
   return times;
@@ -115,20 +121,10 @@ async function filterKeystrokes(url, letters) {
   await filter.focus();
   const times = [];
   for (const key of [...letters].flatMap((letter) => [letter, 'Backspace'])) {
-    await page.evaluate(() => {
-      const count = document.querySelector('.pg-row-count');
-      window.__filtered = new Promise((resolve) => {
-        const start = { t: 0 };
-        document.addEventListener('keydown', () => { start.t = performance.now(); }, { capture: true, once: true });
-        new MutationObserver((records, observer) => {
-          observer.disconnect();
-          resolve(performance.now() - start.t);
-        }).observe(count, { childList: true, characterData: true, subtree: true });
-      });
-    });
+    await armKeyTimer(page, '.pg-row-count', { childList: true, characterData: true, subtree: true });
     await page.keyboard.press(key);
     times.push(await Promise.race([
-      page.evaluate(() => window.__filtered),
+      page.evaluate(() => window.__keyToChange),
       new Promise((resolve) => setTimeout(() => resolve(null), 2000)),
     ]));
   }

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use yew::prelude::*;
 
 use crate::model::{Dataset, Location};
+use crate::table::Query;
 use crate::ui::state::location_name;
 
 /// At most this many options are listed; typing narrows further.
@@ -32,17 +33,10 @@ fn next_instance() -> usize {
 
 /// The locations matching every word typed, in table order (which groups them by country).
 pub fn matching<'a>(locations: &'a [Location], query: &str) -> Vec<&'a Location> {
-    let words: Vec<String> = query
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
+    let query = Query::new(query);
     locations
         .iter()
-        .filter(|location| {
-            let haystack = format!("{} {}", location.country, location.area).to_ascii_lowercase();
-            words.iter().all(|word| haystack.contains(word.as_str()))
-        })
+        .filter(|location| query.matches(&[&location.country, &location.area]))
         .take(MAX_OPTIONS)
         .collect()
 }
