@@ -6,8 +6,9 @@ use yew::prelude::*;
 use crate::band::{band_for, Band, BandRequest, CurrencyChoice};
 use crate::model::{Dataset, Location, Role};
 use crate::table::Sort;
+use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
-use crate::ui::load::LocalFiles;
+use crate::ui::load::{DataSource, LocalFiles};
 use crate::ui::state::{location_name, Action, Phase, State};
 
 /// What the page does with the reader's own files; only the standalone page has it.
@@ -31,6 +32,15 @@ pub fn explorer(
         || "the site".to_string(),
         |d| d.manifest.organisation.clone(),
     );
+    // Whose data is showing is said at the top whenever it is the reader's own, not only in its section.
+    let local_banner = matches!(state.source, DataSource::Local(_)).then(|| {
+        html! {
+            <p class="pg-source pg-source-local">
+                { whose_data(&state.source, &organisation) }
+                { " " }<a href="#pg-own-data">{ "Change or forget" }</a>
+            </p>
+        }
+    });
     let own_data = own_data.filter(|_| state.phase != Phase::Loading).map(|callbacks| html! {
         <section id="pg-own-data" class="pg-section" aria-labelledby="pg-own-data-title">
             <h2 id="pg-own-data-title">{ "Your own data" }</h2>
@@ -46,6 +56,7 @@ pub fn explorer(
         <div class="pg-app">
             if let Some(notice) = notice { <p class="pg-notice" role="status">{ notice.to_string() }</p> }
             <Notices notices={state.notices.clone()} on_dismiss={dismiss} />
+            { for local_banner }
             { body }
             { for own_data }
         </div>
