@@ -127,8 +127,10 @@ fn decode_component(text: &str) -> String {
         match byte {
             b'+' => out.push(b' '),
             b'%' => {
+                // Two hex digits exactly: `from_str_radix` alone would also take a sign ("%+1").
                 let hex = bytes
                     .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
                     .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok());
                 if let Some(decoded) = hex {
@@ -188,6 +190,14 @@ mod tests {
         assert_eq!(view.location.as_deref(), Some("x/y"));
         assert_eq!(view.offer.as_deref(), Some("%zz"));
         assert_eq!(view.grade.as_deref(), Some("€"));
+    }
+
+    #[test]
+    fn an_escape_needs_two_hex_digits_not_a_sign() {
+        let view = ViewQuery::parse("?offer=%+1x&grade=%-1&role=%2b");
+        assert_eq!(view.offer.as_deref(), Some("% 1x"));
+        assert_eq!(view.grade.as_deref(), Some("%-1"));
+        assert_eq!(view.role.as_deref(), Some("+"));
     }
 
     #[test]
