@@ -268,8 +268,12 @@ impl LineCounter<'_> {
 
 /// The expected name closest to a misspelt one, if it is close enough to be a typo.
 fn nearest<'a>(name: &str, expected: &[&'a str]) -> Option<&'a str> {
+    let length = name.chars().count();
     expected
         .iter()
+        // The distance is at least the difference in length: a header cell of garbage (a fuzzer's,
+        // or a file that is not CSV) skips the quadratic comparison it could never pass.
+        .filter(|candidate| length.abs_diff(candidate.len()) <= 2.max(candidate.len() / 3))
         .map(|candidate| (edit_distance(name, candidate), *candidate))
         .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
         .min_by_key(|(distance, _)| *distance)
@@ -406,6 +410,8 @@ mod tests {
             Some("midpoint")
         );
         assert_eq!(nearest("colour", &["grade", "midpoint"]), None);
+        assert_eq!(nearest("midpoint-and-then-some", &["midpoint"]), None);
+        assert_eq!(nearest(&"x".repeat(1 << 20), &["midpoint"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }
