@@ -2,6 +2,7 @@
 
 mod bench;
 mod build;
+mod fuzz;
 mod serve;
 mod test;
 mod tools;
@@ -15,7 +16,8 @@ commands:
   build            install missing tools, build the release bundle into dist/, print sizes
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N (default 8080)
   test             fmt, clippy, native tests, browser tests, end-to-end tests; one summary line
-  bench [--check]  sizes and timings against the budgets (target/bench.json); --check fails on a miss";
+  bench [--check]  sizes and timings against the budgets (target/bench.json); --check fails on a miss
+  fuzz [--seconds N]  run each cargo-fuzz target for N seconds (default 60); report executions and findings";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
         Some("build") => build::bundle().map(|sizes| sizes.print()),
         Some("serve") => port_arg(&args[1..]).and_then(serve::build_and_serve),
         Some("test") => test::run_all(),
+        Some("fuzz") => fuzz::run_fuzz(&args[1..]),
         Some("bench") => match &args[1..] {
             [] => bench::run_bench(false),
             [flag] if flag == "--check" => bench::run_bench(true),

@@ -1,0 +1,85 @@
+//! Any bytes as a job-family page and any text as Markdown: never a panic, and every link
+//! that survives is http(s), mailto or relative.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use paygrade::model::{Block, Inline, Role};
+use paygrade::parse::{parse_markdown, parse_role};
+
+/// The scheme check, written independently of the parser's own `safe_href`.
+fn assert_inert_href(href: &str) {
+    let squeezed: String = href
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["http:", "https:", "mailto:"]
+        .iter()
+        .any(|scheme| squeezed.starts_with(scheme))
+    {
+        return;
+    }
+    let head = squeezed.split(['/', '?', '#']).next().unwrap_or("");
+    assert!(
+        !head.contains([':', '&', '%', '\\']),
+        "unsafe href {href:?}"
+    );
+}
+
+fn inlines(content: &[Inline]) {
+    for inline in content {
+        match inline {
+            Inline::Link { href, children } => {
+                assert_inert_href(href);
+                inlines(children);
+            }
+            Inline::Strong(children) | Inline::Emphasis(children) => inlines(children),
+            Inline::Text(_) | Inline::Code(_) => {}
+        }
+    }
+}
+
+fn blocks(content: &[Block]) {
+    for block in content {
+        match block {
+            Block::Heading { text, .. } | Block::Paragraph(text) => inlines(text),
+            Block::List { items, .. } => items.iter().for_each(|item| inlines(item)),
+        }
+    }
+}
+
+fn role(role: &Role) {
+    blocks(&role.overview);
+    for group in &role.responsibilities {
+        group.items.iter().for_each(|item| inlines(item));
+    }
+    role.requirements.iter().for_each(|item| inlines(item));
+    blocks(&role.performance_indicators);
+    blocks(&role.career_ladder);
+    blocks(&role.hiring_intro);
+    role.hiring_steps
+        .iter()
+        .for_each(|step| inlines(&step.text));
+    role.links
+        .iter()
+        .for_each(|link| assert_inert_href(&link.href));
+    for section in &role.other_sections {
+        inlines(&section.heading);
+        blocks(&section.blocks);
+    }
+    let _ = role.hiring_minutes();
+}
+
+fuzz_target!(|data: &[u8]| {
+    match parse_role("roles/fuzz.md", data) {
+        Ok((parsed, warnings)) => {
+            role(&parsed);
+            assert!(warnings.iter().all(|w| w.file == "roles/fuzz.md"));
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty());
+            assert!(errors.iter().all(|e| e.file == "roles/fuzz.md"));
+        }
+    }
+    blocks(&parse_markdown(&String::from_utf8_lossy(data)));
+});
