@@ -40,7 +40,10 @@ pub fn parse_decimal(text: &str) -> Result<f64, DecimalError> {
         return Err(DecimalError::NotANumber);
     }
     let fraction = fraction.trim_end_matches('0');
-    let digits = whole.bytes().chain(fraction.bytes()).skip_while(|&b| b == b'0');
+    let digits = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .skip_while(|&b| b == b'0');
     let mut mantissa: u64 = 0;
     let mut count = 0;
     for digit in digits {
@@ -64,16 +67,37 @@ mod tests {
     #[test]
     fn plain_decimals_read_exactly_as_the_standard_parser_reads_them() {
         for text in [
-            "0", "1", "0.78", "420000", "0.45", "1.05", "0.1", "0.3", "123.456", "007.50", ".5", "5.",
-            "999999999999999", "0.000000000000000000001", "1234567.891", "+2", "-0.25",
+            "0",
+            "1",
+            "0.78",
+            "420000",
+            "0.45",
+            "1.05",
+            "0.1",
+            "0.3",
+            "123.456",
+            "007.50",
+            ".5",
+            "5.",
+            "999999999999999",
+            "0.000000000000000000001",
+            "1234567.891",
+            "+2",
+            "-0.25",
         ] {
-            assert_eq!(parse_decimal(text), Ok(text.parse::<f64>().unwrap()), "{text}");
+            assert_eq!(
+                parse_decimal(text),
+                Ok(text.parse::<f64>().unwrap()),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn everything_else_is_refused_with_a_reason() {
-        for text in ["", ".", "-", "abc", "1e5", "1,5", " 1", "1 ", "0x10", "1.2.3", "--1", "١٢"] {
+        for text in [
+            "", ".", "-", "abc", "1e5", "1,5", " 1", "1 ", "0x10", "1.2.3", "--1", "١٢",
+        ] {
             assert_eq!(parse_decimal(text), Err(DecimalError::NotANumber), "{text}");
         }
         for text in ["NaN", "inf", "-Infinity", "+INF"] {
@@ -88,7 +112,11 @@ mod tests {
     fn every_three_decimal_factor_matches_the_standard_parser() {
         for n in 0..=5000u32 {
             let text = format!("{}.{:03}", n / 1000, n % 1000);
-            assert_eq!(parse_decimal(&text), Ok(text.parse::<f64>().unwrap()), "{text}");
+            assert_eq!(
+                parse_decimal(&text),
+                Ok(text.parse::<f64>().unwrap()),
+                "{text}"
+            );
         }
     }
 }
