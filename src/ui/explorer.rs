@@ -9,7 +9,7 @@ use crate::table::Sort;
 use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
 use crate::ui::load::{DataSource, LocalFiles};
-use crate::ui::state::{location_name, Action, Phase, State};
+use crate::ui::state::{location_name, Action, Phase, Shared, State};
 
 /// What the page does with the reader's own files; only the standalone page has it.
 pub struct OwnDataCallbacks {
@@ -195,7 +195,7 @@ fn ready(state: &UseReducerHandle<State>) -> Html {
 
 fn pay_section(
     state: &UseReducerHandle<State>,
-    dataset: &std::rc::Rc<Dataset>,
+    dataset: &Shared<Dataset>,
     location: &Location,
     grade: u8,
     band: &Result<Band, String>,
@@ -257,7 +257,7 @@ fn job_locality(location: &Location) -> String {
 
 fn locations_section(
     state: &UseReducerHandle<State>,
-    dataset: &std::rc::Rc<Dataset>,
+    dataset: &Shared<Dataset>,
     grade: u8,
 ) -> Html {
     let s = &state.selection;

@@ -11,6 +11,30 @@ use crate::table::Sort;
 use crate::ui::load::DataSource;
 use crate::ui::url::{ViewQuery, MAX_COMPARE};
 
+/// Data shared by the view, compared by identity: `Rc<T>`'s own `PartialEq` compares the values, and
+/// comparing 10,000 locations in every component's props on every keystroke was most of a render.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// Where loading stands; the view shows a matching panel for each.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -68,7 +92,7 @@ impl Default for Selection {
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub phase: Phase,
-    pub dataset: Option<Rc<Dataset>>,
+    pub dataset: Option<Shared<Dataset>>,
     /// Every problem the core found; shown as a list, never fatal on its own.
     pub problems: Rc<Vec<DataError>>,
     pub selection: Selection,
@@ -339,7 +363,7 @@ impl Reducible for State {
                 } else {
                     Phase::Failed
                 };
-                next.dataset = dataset.map(|dataset| Rc::new(*dataset));
+                next.dataset = dataset.map(|dataset| Shared(Rc::new(*dataset)));
                 next.problems = Rc::new(problems);
                 next.today = today;
                 next.history = HistoryMode::Replace;

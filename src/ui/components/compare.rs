@@ -1,13 +1,12 @@
 //! Two to four locations side by side for one grade, added and removed by the reader.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::band::Band;
 use crate::model::Dataset;
 use crate::ui::components::LocationPicker;
 use crate::ui::format::money;
+use crate::ui::state::Shared;
 use crate::ui::url::MAX_COMPARE;
 
 /// A compared location: its id, name and band (or why there is none).
@@ -20,7 +19,7 @@ pub struct CompareColumn {
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     pub columns: Vec<CompareColumn>,
     pub on_add: Callback<String>,
     pub on_remove: Callback<String>,

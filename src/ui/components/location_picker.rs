@@ -1,6 +1,5 @@
 //! A type-ahead over country and area, grouped by country: the ARIA combobox pattern, fully keyboard operable.
 
-use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
@@ -8,13 +7,14 @@ use yew::prelude::*;
 use crate::model::{Dataset, Location};
 use crate::table::Query;
 use crate::ui::state::location_name;
+use crate::ui::state::Shared;
 
 /// At most this many options are listed; typing narrows further.
 const MAX_OPTIONS: usize = 80;
 
 #[derive(Properties, PartialEq)]
 pub struct LocationPickerProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     pub label: AttrValue,
     /// The chosen location's id; the input shows its name while the list is closed.
     #[prop_or_default]

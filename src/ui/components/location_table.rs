@@ -9,13 +9,14 @@ use crate::model::{Dataset, Date};
 use crate::table::{filtered, rows_for, sorted, to_csv, Column, Sort};
 use crate::ui::browser::download;
 use crate::ui::format::{count, money};
+use crate::ui::state::Shared;
 
 /// Rows on one page: enough to scan, few enough that each keystroke renders at once.
 pub const PAGE_SIZE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct LocationTableProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     pub grade: u8,
     pub currency: CurrencyChoice,
     pub today: Option<Date>,
@@ -33,7 +34,7 @@ pub struct LocationTableProps {
 pub fn LocationTable(props: &LocationTableProps) -> Html {
     // Bands are computed once per data, grade and currency; sorting once per sort; a keystroke only filters.
     let key = (
-        Rc::as_ptr(&props.dataset) as usize,
+        Rc::as_ptr(&props.dataset.0) as usize,
         props.grade,
         props.currency.clone(),
         props.today,
