@@ -1,5 +1,6 @@
-//! `cargo xtask fuzz [--seconds N]`: runs every cargo-fuzz target in `fuzz/` for N seconds each,
-//! one after another, and reports executions and findings. Not part of `cargo xtask test`.
+//! `cargo xtask fuzz [--seconds N] [TARGET...]`: runs every cargo-fuzz target in `fuzz/` (or the
+//! ones named) for N seconds each, one after another, and reports executions and findings. Not
+//! part of `cargo xtask test`.
 //!
 //! cargo-fuzz needs a nightly compiler for its sanitizer flags. We use rustup's `nightly` when it
 //! is installed or can be installed; otherwise the stable compiler with `RUSTC_BOOTSTRAP=1` (for
@@ -74,17 +75,23 @@ struct Report {
 }
 
 pub fn run_fuzz(args: &[String]) -> Result<(), String> {
-    let seconds = match args {
-        [] => 60,
-        [flag, value] if flag == "--seconds" => value
-            .parse::<u64>()
-            .map_err(|_| format!("--seconds takes a whole number, not {value:?}"))?,
-        _ => {
-            return Err(format!(
-                "unexpected arguments {args:?}; usage: cargo xtask fuzz [--seconds N]"
-            ))
-        }
+    let (seconds, named) = match args {
+        [flag, value, named @ ..] if flag == "--seconds" => (
+            value
+                .parse::<u64>()
+                .map_err(|_| format!("--seconds takes a whole number, not {value:?}"))?,
+            named,
+        ),
+        named => (60, named),
     };
+    if let Some(unknown) = named
+        .iter()
+        .find(|name| !TARGETS.iter().any(|(target, _)| target == name))
+    {
+        return Err(format!(
+            "no fuzz target {unknown:?}; usage: cargo xtask fuzz [--seconds N] [TARGET...]"
+        ));
+    }
     let toolchain = ensure_toolchain()?;
     ensure_cargo_fuzz(&toolchain)?;
     eprintln!(
@@ -96,7 +103,10 @@ pub fn run_fuzz(args: &[String]) -> Result<(), String> {
     let logs = crate::target_dir().join("fuzz");
     std::fs::create_dir_all(&logs).map_err(|e| format!("cannot create {}: {e}", logs.display()))?;
     let mut reports = Vec::new();
-    for (target, seeds) in TARGETS {
+    let chosen = TARGETS
+        .iter()
+        .filter(|(target, _)| named.is_empty() || named.iter().any(|name| name == target));
+    for (target, seeds) in chosen {
         let corpus = root().join("fuzz/corpus").join(target);
         seed_corpus(target, seeds, &corpus)?;
         let artifacts = root().join("fuzz/artifacts").join(target);

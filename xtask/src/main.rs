@@ -17,7 +17,7 @@ commands:
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N (default 8080)
   test             fmt, clippy, native tests, browser tests, end-to-end tests; one summary line
   bench [--check]  sizes and timings against the budgets (target/bench.json); --check fails on a miss
-  fuzz [--seconds N]  run each cargo-fuzz target for N seconds (default 60); report executions and findings";
+  fuzz [--seconds N] [TARGET...]  run each cargo-fuzz target for N seconds (default 60); executions, findings";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
