@@ -279,3 +279,15 @@ fn duplicate_role_slugs_keep_the_first() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_manifest_that_is_not_an_object_says_so() {
+    for text in ["[\"grades.csv\"]", "\"paygrade\"", "42", "  null"] {
+        let errors = parse_manifest("paygrade.json", text.as_bytes()).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.contains("must be a JSON object"),
+            "{text}: {errors:?}"
+        );
+    }
+}

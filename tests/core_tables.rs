@@ -374,3 +374,32 @@ fn line_numbers_count_quoted_line_breaks() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_huge_bad_cell_is_quoted_short_in_its_error() {
+    let text = format!(
+        "country,area,factor\nFrance,All,{}x\n",
+        "9".repeat(1_000_000)
+    );
+    let (_, errors) = parse_locations("locations.csv", text.as_bytes());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0].to_string();
+    assert!(message.len() < 200, "{} bytes", message.len());
+    assert!(message.contains("…\" is not a number"), "{message}");
+}
+
+#[test]
+fn a_flood_of_unknown_columns_is_counted_not_listed() {
+    let header: Vec<String> = (0..500).map(|i| format!("extra{i}")).collect();
+    let text = format!(
+        "country,area,factor,{}\nFrance,All,0.7{}\n",
+        header.join(","),
+        ",x".repeat(500)
+    );
+    let (locations, errors) = parse_locations("locations.csv", text.as_bytes());
+    assert_eq!(locations.len(), 1);
+    assert_eq!(errors.len(), 11, "{errors:?}");
+    assert!(errors[10]
+        .to_string()
+        .contains("490 more unknown columns are ignored"));
+}

@@ -11,6 +11,9 @@ pub(crate) struct Columns {
     pub optional: &'static [&'static str],
 }
 
+/// Unknown header names reported one by one; past this, one line counts the rest.
+const MAX_UNKNOWN_REPORTED: usize = 10;
+
 /// One data row: its 1-based line and its cells by column name (trimmed).
 pub(crate) struct Row {
     pub line: usize,
@@ -64,6 +67,7 @@ pub(crate) fn read_table(
     }
     let header_line = lines.line_at(record.start);
     let mut index_of: Vec<(&'static str, usize)> = Vec::new();
+    let mut unknown_columns = 0;
     let mut header_ok = true;
     for index in 0..record.len {
         let Ok(name) = std::str::from_utf8(record.field(index)) else {
@@ -97,7 +101,9 @@ pub(crate) fn read_table(
                     format!("column {} has no name", index + 1),
                 ));
             }
+            None if unknown_columns >= MAX_UNKNOWN_REPORTED => unknown_columns += 1,
             None => {
+                unknown_columns += 1;
                 let expected: Vec<&str> = columns
                     .required
                     .iter()
@@ -108,14 +114,25 @@ pub(crate) fn read_table(
                     Some(near) => format!("; did you mean \"{near}\"?"),
                     None => format!("; expected columns are {}", expected.join(", ")),
                 };
+                let shown: String = name.chars().take(60).collect();
                 errors.push(DataError::field(
                     file,
                     Some(header_line),
-                    &name,
+                    &shown,
                     format!("unknown column{hint}"),
                 ));
             }
         }
+    }
+    if unknown_columns > MAX_UNKNOWN_REPORTED {
+        errors.push(DataError::line(
+            file,
+            header_line,
+            format!(
+                "{} more unknown columns are ignored",
+                unknown_columns - MAX_UNKNOWN_REPORTED
+            ),
+        ));
     }
     for required in columns.required {
         if !index_of.iter().any(|(seen, _)| seen == required) {
@@ -305,28 +322,38 @@ pub(crate) enum Sign {
     NonNegative,
 }
 
+/// A cell as an error message quotes it: in quotes, and cut short, so a 1 MB cell makes a short message.
+pub(crate) fn quoted_cell(cell: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match cell.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("\"{}…\"", cell.get(..cut).unwrap_or(cell)),
+        None => format!("\"{cell}\""),
+    }
+}
+
 /// Parses a required finite number with the given sign rule, naming the field on failure.
 pub(crate) fn number(file: &str, row: &Row, column: &str, sign: Sign) -> Result<f64, DataError> {
-    let raw = row.get(column);
+    let cell = row.get(column);
     let fail = |message: String| Err(DataError::field(file, Some(row.line), column, message));
-    if raw.is_empty() {
+    if cell.is_empty() {
         return fail("is empty; a number is required".to_string());
     }
-    let value = match parse_decimal(raw) {
+    let raw = &quoted_cell(cell);
+    let value = match parse_decimal(cell) {
         Ok(value) => value,
-        Err(DecimalError::NotANumber) => return fail(format!("\"{raw}\" is not a number")),
-        Err(DecimalError::NotFinite) => return fail(format!("\"{raw}\" is not a finite number")),
+        Err(DecimalError::NotANumber) => return fail(format!("{raw} is not a number")),
+        Err(DecimalError::NotFinite) => return fail(format!("{raw} is not a finite number")),
         Err(DecimalError::TooPrecise) => {
             return fail(format!(
-                "\"{raw}\" has more digits than a table figure needs (at most 15 significant, 22 decimal places)"
+                "{raw} has more digits than a table figure needs (at most 15 significant, 22 decimal places)"
             ))
         }
     };
     if value < 0.0 {
-        return fail(format!("\"{raw}\" must not be negative"));
+        return fail(format!("{raw} must not be negative"));
     }
     if matches!(sign, Sign::Positive) && value == 0.0 {
-        return fail(format!("\"{raw}\" must be greater than zero"));
+        return fail(format!("{raw} must be greater than zero"));
     }
     Ok(value)
 }

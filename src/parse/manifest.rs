@@ -12,6 +12,12 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataErro
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(vec![DataError::file(file, "is empty")]);
     }
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(vec![DataError::file(
+            file,
+            "must be a JSON object: { \"organisation\": …, \"tables\": …, … }",
+        )]);
+    }
     let mut manifest: Manifest = serde_json::from_slice(bytes).map_err(|error| {
         let line = (error.line() > 0).then_some(error.line());
         vec![DataError {
