@@ -137,6 +137,16 @@ impl Band {
 
 /// Computes one band with its breakdown.
 pub fn band_for(data: &Dataset, request: &BandRequest) -> Result<Band, BandError> {
+    band_with(data, request, true)
+}
+
+/// The same band without its breakdown, for views that show figures only (the grade ladder, compare):
+/// formatting the steps is most of a band's cost.
+pub fn band_figures(data: &Dataset, request: &BandRequest) -> Result<Band, BandError> {
+    band_with(data, request, false)
+}
+
+fn band_with(data: &Dataset, request: &BandRequest, explain: bool) -> Result<Band, BandError> {
     let grade = data
         .grade(request.grade)
         .ok_or(BandError::UnknownGrade(request.grade))?;
@@ -160,7 +170,7 @@ pub fn band_for(data: &Dataset, request: &BandRequest) -> Result<Band, BandError
         role_midpoint,
         &request.currency,
         request.today,
-        true,
+        explain,
     )
 }
 

@@ -1,7 +1,8 @@
 //! The band formula: worked examples with exact numbers, errors, and proptest properties.
 
 use paygrade::band::{
-    band_for, bands_for_grade_everywhere, BandError, BandRequest, CurrencyChoice,
+    band_figures, band_for, bands_for_grade_everywhere, Band, BandError, BandRequest,
+    CurrencyChoice,
 };
 use paygrade::model::{
     CompaGroup, CurrencyRate, Dataset, Date, Grade, Location, Manifest, Policy, Reference, Role,
@@ -199,6 +200,25 @@ fn breakdown_names_every_factor_its_row_and_the_arithmetic() {
         .breakdown
         .iter()
         .all(|step| step.label != "Location floor"));
+}
+
+#[test]
+fn figures_only_bands_match_the_explained_ones_without_the_steps() {
+    let data = example();
+    for currency in [CurrencyChoice::Local, CurrencyChoice::Reference] {
+        let request = request("united-kingdom/london-england", currency);
+        let explained = band_for(&data, &request).unwrap();
+        let figures = band_figures(&data, &request).unwrap();
+        assert!(!explained.breakdown.is_empty());
+        assert!(figures.breakdown.is_empty());
+        assert_eq!(
+            Band {
+                breakdown: Vec::new(),
+                ..explained
+            },
+            figures
+        );
+    }
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use crate::ui::actions::Actions;
 use crate::ui::compact::compact;
 use crate::ui::explorer::explorer;
 use std::rc::Rc;
@@ -61,8 +62,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     use_url_sync(&state, props.standalone);
+    let actions = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |()| Actions::new(&dispatcher))
+    };
     if props.compact {
-        return compact(&state, &props.explorer);
+        return compact(&state, &actions, &props.explorer);
     }
     // Only the standalone page offers the reader's own files; a widget shows what its host chose.
     let own_data = props.standalone.then(|| OwnDataCallbacks {
@@ -90,7 +95,7 @@ pub fn App(props: &AppProps) -> Html {
             })
         },
     });
-    explorer(&state, props.notice.as_deref(), own_data)
+    explorer(&state, &actions, props.notice.as_deref(), own_data)
 }
 
 fn show(state: &UseReducerHandle<State>, outcome: Outcome) {

@@ -2,21 +2,22 @@
 
 use yew::prelude::*;
 
+use crate::ui::actions::Actions;
 use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker};
-use crate::ui::explorer::band_at;
-use crate::ui::state::{location_name, Action, Phase, State};
+use crate::ui::explorer::figures_at;
+use crate::ui::state::{location_name, Phase, State};
 
 /// The widget for `state`; `explorer` is the full page's address, opened at the same view.
-pub fn compact(state: &UseReducerHandle<State>, explorer: &str) -> Html {
+pub fn compact(state: &State, actions: &Actions, explorer: &str) -> Html {
     let body = match state.phase {
         Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
         Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
-        Phase::Ready => ready(state, explorer),
+        Phase::Ready => ready(state, actions, explorer),
     };
     html! { <div class="pg-app pg-compact">{ body }</div> }
 }
 
-fn ready(state: &UseReducerHandle<State>, explorer: &str) -> Html {
+fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
     let Some(dataset) = state.dataset.clone() else {
         return html! {};
     };
@@ -25,18 +26,14 @@ fn ready(state: &UseReducerHandle<State>, explorer: &str) -> Html {
         return html! { <p class="pg-empty">{ "This data has no grades or no locations." }</p> };
     };
     let place = location_name(location);
-    let band = band_at(state, &dataset, role, grade, &location.id);
-    let on_location = {
-        let state = state.clone();
-        Callback::from(move |id: String| state.dispatch(Action::SelectLocation(id)))
-    };
+    let band = figures_at(state, &dataset, role, grade, &location.id);
     let title = role.map_or_else(|| format!("Grade {grade}"), |r| r.title.clone());
     let link = format!("{explorer}{}", state.to_query().to_query());
     html! {
         <>
             <p class="pg-compact-title"><strong>{ title }</strong>{ format!(" · Grade {grade}") }</p>
             <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
-                on_select={on_location} />
+                on_select={actions.select_location.clone()} />
             { match band {
                 Ok(band) => html! {
                     <>

@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::band::{band_for, Band, BandRequest, CurrencyChoice};
+use crate::band::{band_figures, band_for, Band, BandError, BandRequest};
 use crate::model::{Dataset, Location, Role};
-use crate::table::Sort;
+use crate::ui::actions::Actions;
 use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
 use crate::ui::load::{DataSource, LocalFiles};
-use crate::ui::state::{location_name, Action, Phase, Shared, State};
+use crate::ui::state::{location_name, Phase, Shared, State};
 
 /// What the page does with the reader's own files; only the standalone page has it.
 pub struct OwnDataCallbacks {
@@ -19,14 +19,15 @@ pub struct OwnDataCallbacks {
 
 /// The page for `state`; `notice` is shown above everything (e.g. a refused data folder).
 pub fn explorer(
-    state: &UseReducerHandle<State>,
+    state: &State,
+    actions: &Actions,
     notice: Option<&str>,
     own_data: Option<OwnDataCallbacks>,
 ) -> Html {
     let body = match state.phase {
         Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
         Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
-        Phase::Ready => ready(state),
+        Phase::Ready => ready(state, actions),
     };
     let organisation = state.dataset.as_ref().map_or_else(
         || "the site".to_string(),
@@ -48,14 +49,10 @@ pub fn explorer(
                 on_forget={callbacks.on_forget} />
         </section>
     });
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::DismissNotices))
-    };
     html! {
         <div class="pg-app">
             if let Some(notice) = notice { <p class="pg-notice" role="status">{ notice.to_string() }</p> }
-            <Notices notices={state.notices.clone()} on_dismiss={dismiss} />
+            <Notices notices={state.notices.clone()} on_dismiss={actions.dismiss_notices.clone()} />
             { for local_banner }
             { body }
             { for own_data }
@@ -63,8 +60,31 @@ pub fn explorer(
     }
 }
 
-/// The band for `grade` at `location` in the chosen currency; the role's own midpoint applies at its grade only.
+/// The band for `grade` at `location` in the chosen currency, with its formula; the role's own midpoint
+/// applies at its grade only.
 pub fn band_at(
+    state: &State,
+    dataset: &Dataset,
+    role: Option<&Role>,
+    grade: u8,
+    location: &str,
+) -> Result<Band, String> {
+    band_by(band_for, state, dataset, role, grade, location)
+}
+
+/// As `band_at`, figures only: for the views that show many bands and no formula.
+pub fn figures_at(
+    state: &State,
+    dataset: &Dataset,
+    role: Option<&Role>,
+    grade: u8,
+    location: &str,
+) -> Result<Band, String> {
+    band_by(band_figures, state, dataset, role, grade, location)
+}
+
+fn band_by(
+    compute: fn(&Dataset, &BandRequest) -> Result<Band, BandError>,
     state: &State,
     dataset: &Dataset,
     role: Option<&Role>,
@@ -74,20 +94,17 @@ pub fn band_at(
     let role = role
         .filter(|role| role.grade == Some(grade))
         .map(|role| role.slug.as_str());
-    band_for(
-        dataset,
-        &BandRequest {
-            grade,
-            location_id: location,
-            role,
-            currency: state.selection.currency.clone(),
-            today: state.today,
-        },
-    )
-    .map_err(|e| e.to_string())
+    let request = BandRequest {
+        grade,
+        location_id: location,
+        role,
+        currency: state.selection.currency.clone(),
+        today: state.today,
+    };
+    compute(dataset, &request).map_err(|e| e.to_string())
 }
 
-fn ready(state: &UseReducerHandle<State>) -> Html {
+fn ready(state: &State, actions: &Actions) -> Html {
     let Some(dataset) = state.dataset.clone() else {
         return html! {};
     };
@@ -102,10 +119,6 @@ fn ready(state: &UseReducerHandle<State>) -> Html {
     };
     let band = band_at(state, &dataset, role, grade, &location.id);
     let place = location_name(location);
-    let dispatch = |make: fn(String) -> Action| {
-        let state = state.clone();
-        Callback::from(move |value: String| state.dispatch(make(value)))
-    };
 
     let header = match role {
         Some(role) => html! {
@@ -126,7 +139,7 @@ fn ready(state: &UseReducerHandle<State>) -> Html {
     html! {
         <>
             { header }
-            <RolePicker {roles} selected={selected_role} on_select={dispatch(Action::SelectRole)} />
+            <RolePicker {roles} selected={selected_role} on_select={actions.select_role.clone()} />
             if let Some(notice) = &dataset.manifest.notice { <p class="pg-data-notice">{ notice.clone() }</p> }
             <nav class="pg-nav" aria-label="Sections">
                 <a href="#pg-pay">{ "Pay" }</a>
@@ -140,22 +153,22 @@ fn ready(state: &UseReducerHandle<State>) -> Html {
                 }
                 <a href="#pg-grades">{ "Grades" }</a>
             </nav>
-            { pay_section(state, &dataset, location, grade, &band, &place) }
+            { pay_section(state, actions, &dataset, location, grade, &band, &place) }
             <section id="pg-offer" class="pg-section" aria-labelledby="pg-offer-title">
                 <h2 id="pg-offer-title">{ "Where does an offer sit?" }</h2>
                 <p class="pg-hint">{ "Nothing you type here leaves your browser." }</p>
                 { match &band {
                     Ok(band) => html! { <OfferCheck band={band.clone()} text={state.selection.offer.clone()}
-                        amount={state.offer_amount()} on_input={dispatch(Action::SetOffer)} /> },
+                        amount={state.offer_amount()} on_input={actions.set_offer.clone()} /> },
                     Err(_) => html! { <p class="pg-empty">{ "There is no band to place an offer in." }</p> },
                 } }
             </section>
             <section id="pg-compare" class="pg-section" aria-labelledby="pg-compare-title">
                 <h2 id="pg-compare-title">{ format!("Compare locations for grade {grade}") }</h2>
                 <Compare dataset={dataset.clone()} columns={compare_columns(state, &dataset, role, grade)}
-                    on_add={dispatch(Action::AddCompare)} on_remove={dispatch(Action::RemoveCompare)} />
+                    on_add={actions.add_compare.clone()} on_remove={actions.remove_compare.clone()} />
             </section>
-            { locations_section(state, &dataset, grade) }
+            { locations_section(state, actions, &dataset, grade) }
             <section id="pg-job-ad" class="pg-section" aria-labelledby="pg-job-ad-title">
                 <h2 id="pg-job-ad-title">{ "For a job ad" }</h2>
                 { match &band {
@@ -179,10 +192,7 @@ fn ready(state: &UseReducerHandle<State>) -> Html {
             <section id="pg-grades" class="pg-section" aria-labelledby="pg-grades-title">
                 <h2 id="pg-grades-title">{ "Grades" }</h2>
                 <GradeLadder rows={ladder_rows(state, &dataset, role, &location.id)} highlight={Some(grade)}
-                    place={place.clone()} on_select={{
-                        let state = state.clone();
-                        Callback::from(move |grade| state.dispatch(Action::SelectGrade(grade)))
-                    }} />
+                    place={place.clone()} on_select={actions.select_grade.clone()} />
             </section>
             <DataProblems problems={state.problems.clone()} />
             <footer class="pg-footer">
@@ -194,21 +204,14 @@ fn ready(state: &UseReducerHandle<State>) -> Html {
 }
 
 fn pay_section(
-    state: &UseReducerHandle<State>,
+    state: &State,
+    actions: &Actions,
     dataset: &Shared<Dataset>,
     location: &Location,
     grade: u8,
     band: &Result<Band, String>,
     place: &str,
 ) -> Html {
-    let on_location = {
-        let state = state.clone();
-        Callback::from(move |id: String| state.dispatch(Action::SelectLocation(id)))
-    };
-    let on_currency = {
-        let state = state.clone();
-        Callback::from(move |choice: CurrencyChoice| state.dispatch(Action::SetCurrency(choice)))
-    };
     let reference = dataset.manifest.reference.currency.clone();
     let local = location
         .currency
@@ -238,9 +241,9 @@ fn pay_section(
             <h2 id="pg-pay-title">{ format!("Pay for grade {grade} in {place}") }</h2>
             <div class="pg-controls">
                 <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
-                    on_select={on_location} />
+                    on_select={actions.select_location.clone()} />
                 <CurrencyToggle selected={state.selection.currency.clone()} local={local} reference={reference}
-                    on_change={on_currency} />
+                    on_change={actions.set_currency.clone()} />
             </div>
             { body }
         </section>
@@ -256,33 +259,19 @@ fn job_locality(location: &Location) -> String {
 }
 
 fn locations_section(
-    state: &UseReducerHandle<State>,
+    state: &State,
+    actions: &Actions,
     dataset: &Shared<Dataset>,
     grade: u8,
 ) -> Html {
     let s = &state.selection;
-    let send = |make: fn(Sort) -> Action| {
-        let state = state.clone();
-        Callback::from(move |value| state.dispatch(make(value)))
-    };
-    let on_filter = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetFilter(text)))
-    };
-    let on_hiring_only = {
-        let state = state.clone();
-        Callback::from(move |on: bool| state.dispatch(Action::SetHiringOnly(on)))
-    };
-    let on_page = {
-        let state = state.clone();
-        Callback::from(move |page: usize| state.dispatch(Action::SetPage(page)))
-    };
     html! {
         <section id="pg-locations" class="pg-section" aria-labelledby="pg-locations-title">
             <h2 id="pg-locations-title">{ format!("Grade {grade} at every location") }</h2>
             <LocationTable dataset={dataset.clone()} {grade} currency={s.currency.clone()} today={state.today}
                 sort={s.sort} filter={s.filter.clone()} hiring_only={s.hiring_only} page={s.page}
-                on_sort={send(Action::SetSort)} {on_filter} {on_hiring_only} {on_page} />
+                on_sort={actions.set_sort.clone()} on_filter={actions.set_filter.clone()}
+                on_hiring_only={actions.set_hiring_only.clone()} on_page={actions.set_page.clone()} />
         </section>
     }
 }
@@ -301,7 +290,7 @@ fn compare_columns(
         .map(|location| CompareColumn {
             id: location.id.clone(),
             name: location_name(location),
-            band: band_at(state, dataset, role, grade, &location.id),
+            band: figures_at(state, dataset, role, grade, &location.id),
         })
         .collect()
 }
@@ -319,7 +308,7 @@ fn ladder_rows(
             grade: grade.grade,
             manager_titles: grade.manager_titles.clone(),
             ic_titles: grade.ic_titles.clone(),
-            band: band_at(state, dataset, role, grade.grade, location).ok(),
+            band: figures_at(state, dataset, role, grade.grade, location).ok(),
         })
         .collect()
 }

@@ -1,5 +1,6 @@
 //! The Yew front end. It fetches, hands bytes to the core, and shows what the core computed; it never computes pay.
 
+pub mod actions;
 pub mod app;
 pub mod browser;
 pub mod compact;
