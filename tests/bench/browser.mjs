@@ -145,8 +145,8 @@ for (let i = 0; i < runs; i += 1) bigLoad.push(await coldLoad(big));
 const result = {
   cold_load_app_ms: stats(app),
   cold_load_static_ms: stats(staticPage),
-  location_change_ms: stats(await locationChanges(Math.max(20, runs * 2))),
-  keystroke_filter_10k_ms: stats(await filterKeystrokes(big, 'kmvtrsdlpgzn')),
+  location_change_ms: stats(await locationChanges(Math.max(40, runs * 4))),
+  keystroke_filter_10k_ms: stats(await filterKeystrokes(big, 'kmvtrsdlpgznbcfhjwy')),
   load_validate_10k_ms: stats(bigLoad),
   memory_shipped_bytes: await memoryAfterLoad(base + VIEW),
   memory_10k_bytes: await memoryAfterLoad(big),
