@@ -2,9 +2,10 @@
 
 use yew::prelude::*;
 
+use crate::band::band_figures;
 use crate::ui::actions::Actions;
 use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker};
-use crate::ui::explorer::figures_at;
+use crate::ui::explorer::band_at;
 use crate::ui::state::{location_name, Phase, State};
 
 /// The widget for `state`; `explorer` is the full page's address, opened at the same view.
@@ -26,7 +27,7 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
         return html! { <p class="pg-empty">{ "This data has no grades or no locations." }</p> };
     };
     let place = location_name(location);
-    let band = figures_at(state, &dataset, role, grade, &location.id);
+    let band = band_at(band_figures, state, &dataset, role, grade, &location.id);
     let title = role.map_or_else(|| format!("Grade {grade}"), |r| r.title.clone());
     let link = format!("{explorer}{}", state.to_query().to_query());
     html! {

@@ -60,30 +60,10 @@ pub fn explorer(
     }
 }
 
-/// The band for `grade` at `location` in the chosen currency, with its formula; the role's own midpoint
+/// The band for `grade` at `location` in the chosen currency, computed by `compute`: `band_for` with its
+/// formula, or `band_figures` for views that show many bands and no formula. The role's own midpoint
 /// applies at its grade only.
 pub fn band_at(
-    state: &State,
-    dataset: &Dataset,
-    role: Option<&Role>,
-    grade: u8,
-    location: &str,
-) -> Result<Band, String> {
-    band_by(band_for, state, dataset, role, grade, location)
-}
-
-/// As `band_at`, figures only: for the views that show many bands and no formula.
-pub fn figures_at(
-    state: &State,
-    dataset: &Dataset,
-    role: Option<&Role>,
-    grade: u8,
-    location: &str,
-) -> Result<Band, String> {
-    band_by(band_figures, state, dataset, role, grade, location)
-}
-
-fn band_by(
     compute: fn(&Dataset, &BandRequest) -> Result<Band, BandError>,
     state: &State,
     dataset: &Dataset,
@@ -117,7 +97,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
             </>
         };
     };
-    let band = band_at(state, &dataset, role, grade, &location.id);
+    let band = band_at(band_for, state, &dataset, role, grade, &location.id);
     let place = location_name(location);
 
     let header = match role {
@@ -290,7 +270,7 @@ fn compare_columns(
         .map(|location| CompareColumn {
             id: location.id.clone(),
             name: location_name(location),
-            band: figures_at(state, dataset, role, grade, &location.id),
+            band: band_at(band_figures, state, dataset, role, grade, &location.id),
         })
         .collect()
 }
@@ -308,7 +288,7 @@ fn ladder_rows(
             grade: grade.grade,
             manager_titles: grade.manager_titles.clone(),
             ic_titles: grade.ic_titles.clone(),
-            band: figures_at(state, dataset, role, grade.grade, location).ok(),
+            band: band_at(band_figures, state, dataset, role, grade.grade, location).ok(),
         })
         .collect()
 }
