@@ -362,29 +362,17 @@ impl InlineParser<'_> {
 
     /// The start of a closing `**`/`__` run (the last two of a longer run), after some content.
     fn find_strong_close(&mut self, from: usize, end: usize, c: char) -> Option<usize> {
-        let needle = Needle::Strong(c);
-        if self.already_failed(needle, from, end) {
-            return None;
-        }
-        let mut index = from;
-        while index < end {
-            if self.at(index) == Some(c) {
-                let run = self.run_length(index, end, c);
-                if index > from && run >= 2 && self.can_close(index, index + run, end, c) {
-                    return Some(index + run - 2);
-                }
-                index += run;
-            } else {
-                index += 1;
-            }
-        }
-        self.remember_failure(needle, from, end);
-        None
+        self.find_close(Needle::Strong(c), from, end, c)
     }
 
     /// A closing single `*`/`_`: a run of one, or of three or more (not a `**` pair).
     fn find_emphasis_close(&mut self, from: usize, end: usize, c: char) -> Option<usize> {
-        let needle = Needle::Emphasis(c);
+        self.find_close(Needle::Emphasis(c), from, end, c)
+    }
+
+    /// The first run of `c` in `from..end` that can close `needle`, remembering a failed search so the
+    /// same search is never run twice (what keeps nested emphasis linear).
+    fn find_close(&mut self, needle: Needle, from: usize, end: usize, c: char) -> Option<usize> {
         if self.already_failed(needle, from, end) {
             return None;
         }
@@ -392,8 +380,15 @@ impl InlineParser<'_> {
         while index < end {
             if self.at(index) == Some(c) {
                 let run = self.run_length(index, end, c);
-                if index > from && run != 2 && self.can_close(index, index + run, end, c) {
-                    return Some(index);
+                let fits = match needle {
+                    Needle::Strong(_) => run >= 2,
+                    Needle::Emphasis(_) => run != 2,
+                };
+                if index > from && fits && self.can_close(index, index + run, end, c) {
+                    return Some(match needle {
+                        Needle::Strong(_) => index + run - 2,
+                        Needle::Emphasis(_) => index,
+                    });
                 }
                 index += run;
             } else {
