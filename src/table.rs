@@ -87,14 +87,15 @@ pub enum Column {
 }
 
 impl Column {
+    /// In the order shown: the amounts next to the place, so a phone shows them before it scrolls.
     pub const ALL: [Column; 8] = [
         Column::Country,
         Column::Area,
-        Column::Zone,
-        Column::Factor,
         Column::Min,
         Column::Mid,
         Column::Max,
+        Column::Factor,
+        Column::Zone,
         Column::Hiring,
     ];
 

@@ -95,9 +95,9 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
             <tr key={row.id.clone()}>
                 <td>{ row.country.clone() }</td>
                 <td>{ row.area.clone() }</td>
-                <td>{ row.zone.clone() }</td>
-                <td>{ format!("{:.2}", row.factor) }</td>
                 { figures }
+                <td>{ format!("{:.2}", row.factor) }</td>
+                <td>{ row.zone.clone() }</td>
                 <td>{ if row.hiring { "Yes" } else { "No" } }</td>
             </tr>
         }
