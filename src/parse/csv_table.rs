@@ -30,6 +30,50 @@ impl Row {
     }
 }
 
+/// How a table names its rows: the label a duplicate is reported by ("grade 12", "GBP", "\"france/paris\"")
+/// and the field the report points at, if any.
+pub(crate) struct Key<T> {
+    pub label: fn(&T) -> String,
+    pub field: Option<&'static str>,
+}
+
+/// Reads a table whose rows have a key: bad rows are reported and skipped, and of rows with the same key the
+/// first is kept and each later one reported on its own line.
+pub(crate) fn read_keyed<T>(
+    file: &str,
+    bytes: &[u8],
+    columns: &Columns,
+    parse_row: fn(&str, &Row) -> Result<T, DataError>,
+    key: Key<T>,
+) -> (Vec<T>, Vec<DataError>) {
+    let (rows, mut errors) = read_table(file, bytes, columns);
+    let mut values = Vec::with_capacity(rows.len());
+    let mut first_line = std::collections::HashMap::with_capacity(rows.len());
+    for row in rows {
+        let value = match parse_row(file, &row) {
+            Ok(value) => value,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
+        let label = (key.label)(&value);
+        match first_line.get(&label) {
+            Some(first) => errors.push(DataError {
+                file: file.to_string(),
+                line: Some(row.line),
+                field: key.field.map(str::to_string),
+                message: format!("{label} is already defined on line {first}; row skipped"),
+            }),
+            None => {
+                first_line.insert(label, row.line);
+                values.push(value);
+            }
+        }
+    }
+    (values, errors)
+}
+
 /// Reads the rows of a CSV file, reporting header problems and unreadable rows.
 /// Rows are returned only if every required column is present.
 pub(crate) fn read_table(

@@ -2,7 +2,7 @@
 
 use crate::model::{CurrencyRate, DataError, Date};
 
-use super::csv_table::{currency_code, number, read_table, Columns, Row, Sign};
+use super::csv_table::{currency_code, number, read_keyed, Columns, Key, Row, Sign};
 
 const COLUMNS: Columns = Columns {
     required: &["currency", "per_usd", "as_of"],
@@ -11,26 +11,11 @@ const COLUMNS: Columns = Columns {
 
 /// Reads the rate table; bad rows and later duplicate currencies are reported and skipped.
 pub fn parse_currencies(file: &str, bytes: &[u8]) -> (Vec<CurrencyRate>, Vec<DataError>) {
-    let (rows, mut errors) = read_table(file, bytes, &COLUMNS);
-    let mut rates: Vec<CurrencyRate> = Vec::new();
-    for row in rows {
-        match rate_row(file, &row) {
-            Ok(rate) => match rates.iter().find(|seen| seen.currency == rate.currency) {
-                Some(first) => errors.push(DataError::field(
-                    file,
-                    Some(row.line),
-                    "currency",
-                    format!(
-                        "{} is already defined on line {}; row skipped",
-                        rate.currency, first.line
-                    ),
-                )),
-                None => rates.push(rate),
-            },
-            Err(error) => errors.push(error),
-        }
-    }
-    (rates, errors)
+    let key = Key {
+        label: |rate: &CurrencyRate| rate.currency.clone(),
+        field: Some("currency"),
+    };
+    read_keyed(file, bytes, &COLUMNS, rate_row, key)
 }
 
 fn rate_row(file: &str, row: &Row) -> Result<CurrencyRate, DataError> {

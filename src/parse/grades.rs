@@ -2,7 +2,7 @@
 
 use crate::model::{DataError, Grade};
 
-use super::csv_table::{number, read_table, Columns, Row, Sign};
+use super::csv_table::{number, read_keyed, Columns, Key, Row, Sign};
 
 const COLUMNS: Columns = Columns {
     required: &["grade", "manager_titles", "ic_titles", "midpoint", "spread"],
@@ -11,26 +11,11 @@ const COLUMNS: Columns = Columns {
 
 /// Reads the grade table; bad rows are reported and skipped, the first of duplicate grades kept.
 pub fn parse_grades(file: &str, bytes: &[u8]) -> (Vec<Grade>, Vec<DataError>) {
-    let (rows, mut errors) = read_table(file, bytes, &COLUMNS);
-    let mut grades: Vec<Grade> = Vec::new();
-    for row in rows {
-        match grade_row(file, &row) {
-            Ok(grade) => match grades.iter().find(|seen| seen.grade == grade.grade) {
-                Some(first) => errors.push(DataError::field(
-                    file,
-                    Some(row.line),
-                    "grade",
-                    format!(
-                        "grade {} is already defined on line {}; row skipped",
-                        grade.grade, first.line
-                    ),
-                )),
-                None => grades.push(grade),
-            },
-            Err(error) => errors.push(error),
-        }
-    }
-    (grades, errors)
+    let key = Key {
+        label: |grade: &Grade| format!("grade {}", grade.grade),
+        field: Some("grade"),
+    };
+    read_keyed(file, bytes, &COLUMNS, grade_row, key)
 }
 
 fn grade_row(file: &str, row: &Row) -> Result<Grade, DataError> {

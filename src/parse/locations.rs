@@ -2,7 +2,7 @@
 
 use crate::model::{slug, DataError, Location};
 
-use super::csv_table::{currency_code, number, read_table, text, Columns, Row, Sign};
+use super::csv_table::{currency_code, number, read_keyed, text, Columns, Key, Row, Sign};
 
 const COLUMNS: Columns = Columns {
     required: &["country", "area", "factor"],
@@ -11,29 +11,11 @@ const COLUMNS: Columns = Columns {
 
 /// Reads the location table; bad rows and later duplicate ids are reported and skipped.
 pub fn parse_locations(file: &str, bytes: &[u8]) -> (Vec<Location>, Vec<DataError>) {
-    let (rows, mut errors) = read_table(file, bytes, &COLUMNS);
-    let mut locations: Vec<Location> = Vec::new();
-    let mut seen = std::collections::HashMap::new();
-    for row in rows {
-        match location_row(file, &row) {
-            Ok(location) => match seen.get(&location.id) {
-                Some(first_line) => errors.push(DataError::line(
-                    file,
-                    row.line,
-                    format!(
-                        "location \"{}\" is already defined on line {first_line}; row skipped",
-                        location.id
-                    ),
-                )),
-                None => {
-                    seen.insert(location.id.clone(), location.line);
-                    locations.push(location);
-                }
-            },
-            Err(error) => errors.push(error),
-        }
-    }
-    (locations, errors)
+    let key = Key {
+        label: |location: &Location| format!("location \"{}\"", location.id),
+        field: None,
+    };
+    read_keyed(file, bytes, &COLUMNS, location_row, key)
 }
 
 fn location_row(file: &str, row: &Row) -> Result<Location, DataError> {

@@ -75,8 +75,7 @@ pub fn App(props: &AppProps) -> Html {
             let state = state.clone();
             Callback::from(move |files: LocalFiles| {
                 let kept = storage::save(&files);
-                let published = state.published.clone().ok_or_else(Vec::new);
-                let mut outcome = resolve(published, Some(&files));
+                let mut outcome = over_published(&state, Some(&files));
                 if let Err(why) = kept {
                     outcome.problems.push(DataError::file(
                         "your files",
@@ -90,21 +89,22 @@ pub fn App(props: &AppProps) -> Html {
             let state = state.clone();
             Callback::from(move |()| {
                 storage::forget();
-                let published = state.published.clone().ok_or_else(Vec::new);
-                show(&state, resolve(published, None));
+                show(&state, over_published(&state, None));
             })
         },
     });
     explorer(&state, &actions, props.notice.as_deref(), own_data)
 }
 
+/// The published data already fetched, with `local` over it (none: the published data alone).
+fn over_published(state: &State, local: Option<&LocalFiles>) -> Outcome {
+    resolve(state.published.clone().ok_or_else(Vec::new), local)
+}
+
 fn show(state: &UseReducerHandle<State>, outcome: Outcome) {
     state.dispatch(Action::Loaded {
-        dataset: outcome.dataset.map(Box::new),
-        problems: outcome.problems,
+        outcome: Box::new(outcome),
         today: today(),
-        source: outcome.source,
-        published: outcome.published,
     });
 }
 

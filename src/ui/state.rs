@@ -8,7 +8,7 @@ use crate::band::CurrencyChoice;
 use crate::model::{slug, DataError, Dataset, Date, Location};
 use crate::parse::Sources;
 use crate::table::Sort;
-use crate::ui::load::DataSource;
+use crate::ui::load::{DataSource, Outcome};
 use crate::ui::url::{ViewQuery, MAX_COMPARE};
 
 /// Data shared by the view, compared by identity: `Rc<T>`'s own `PartialEq` compares the values, and
@@ -123,12 +123,10 @@ impl Default for State {
 }
 
 pub enum Action {
+    /// A load finished (published data, or the reader's files over it); `today` flags stale rates.
     Loaded {
-        dataset: Option<Box<Dataset>>,
-        problems: Vec<DataError>,
+        outcome: Box<Outcome>,
         today: Option<Date>,
-        source: DataSource,
-        published: Option<Rc<Sources>>,
     },
     /// The page's URL changed under us (back/forward): take the view it holds.
     FromQuery(Box<ViewQuery>),
@@ -349,13 +347,13 @@ impl Reducible for State {
         next.history = HistoryMode::Push;
         let s = &mut next.selection;
         match action {
-            Action::Loaded {
-                dataset,
-                problems,
-                today,
-                source,
-                published,
-            } => {
+            Action::Loaded { outcome, today } => {
+                let Outcome {
+                    dataset,
+                    problems,
+                    source,
+                    published,
+                } = *outcome;
                 next.source = source;
                 next.published = published;
                 next.phase = if dataset.is_some() {
@@ -363,7 +361,7 @@ impl Reducible for State {
                 } else {
                     Phase::Failed
                 };
-                next.dataset = dataset.map(|dataset| Shared(Rc::new(*dataset)));
+                next.dataset = dataset.map(|dataset| Shared(Rc::new(dataset)));
                 next.problems = Rc::new(problems);
                 next.today = today;
                 next.history = HistoryMode::Replace;
@@ -416,23 +414,25 @@ mod tests {
     use super::*;
     use crate::parse::load_dataset;
 
-    fn shipped() -> Box<Dataset> {
+    fn shipped() -> Dataset {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");
         let manifest = std::fs::read(format!("{root}paygrade.json")).unwrap();
         let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
             std::fs::read(format!("{root}{path}")).map_err(|e| e.to_string())
         });
         assert!(problems.is_empty(), "{problems:?}");
-        Box::new(dataset.unwrap())
+        dataset.unwrap()
     }
 
     fn loaded(query: &str) -> Rc<State> {
         Rc::new(State::from_query(&ViewQuery::parse(query))).reduce(Action::Loaded {
-            dataset: Some(shipped()),
-            problems: Vec::new(),
+            outcome: Box::new(Outcome {
+                dataset: Some(shipped()),
+                problems: Vec::new(),
+                source: DataSource::Published,
+                published: None,
+            }),
             today: Date::parse("2026-11-24"),
-            source: DataSource::Published,
-            published: None,
         })
     }
 
