@@ -39,7 +39,8 @@ pub async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
     let fetched = join_all(
         paths
             .iter()
-            .map(|path| fetch_owned(format!("{base}{path}"))),
+            .map(|path| format!("{base}{path}"))
+            .map(|url| async move { fetch(&url).await }),
     )
     .await;
     let files: FetchedFiles = paths.into_iter().zip(fetched).collect();
@@ -93,10 +94,6 @@ pub fn resolve(
             published,
         },
     }
-}
-
-async fn fetch_owned(url: String) -> Result<Vec<u8>, String> {
-    fetch(&url).await
 }
 
 /// One file's bytes, or a sentence saying why it could not be had.

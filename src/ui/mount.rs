@@ -11,7 +11,7 @@ use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::ui::app::{App, AppProps};
-use crate::ui::url::{data_base, ViewQuery, DEFAULT_DATA_BASE};
+use crate::ui::url::{data_base, folder, ViewQuery, DEFAULT_DATA_BASE};
 
 /// What a host passes to `mount`: a plain object, or `data-paygrade-*` attributes read into one.
 #[derive(Default, Debug, PartialEq)]
@@ -96,7 +96,7 @@ impl MountOptions {
     fn props(self, standalone: bool) -> AppProps {
         let mut view = self.view;
         let (base, notice) = match (self.data, view.data.as_deref()) {
-            (Some(host_choice), _) => (with_trailing_slash(host_choice), None),
+            (Some(host_choice), _) => (folder(host_choice), None),
             (None, link) => match data_base(link.unwrap_or("")) {
                 Ok(base) => (base, None),
                 Err(why) => {
@@ -113,14 +113,6 @@ impl MountOptions {
             compact: self.compact,
             explorer: self.explorer.unwrap_or_else(|| "./".into()).into(),
         }
-    }
-}
-
-fn with_trailing_slash(folder: String) -> String {
-    if folder.ends_with('/') {
-        folder
-    } else {
-        folder + "/"
     }
 }
 

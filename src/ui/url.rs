@@ -22,11 +22,16 @@ pub fn data_base(value: &str) -> Result<String, String> {
     if value.contains(['?', '#']) || value.chars().any(char::is_control) {
         return refused("it must be a plain folder path");
     }
-    Ok(if value.ends_with('/') {
-        value.to_string()
+    Ok(folder(value.to_string()))
+}
+
+/// A folder path as the loader joins file names to it: ending in `/`.
+pub fn folder(path: String) -> String {
+    if path.ends_with('/') {
+        path
     } else {
-        format!("{value}/")
-    })
+        path + "/"
+    }
 }
 
 /// The view as the URL holds it: raw values, checked against the data only once it has loaded.
