@@ -1,14 +1,12 @@
 //! paygrade: a compensation and job-grade explorer that runs in the browser.
 //!
-//! The pure core (`model`, `parse`, `band`) has no web dependency; `ui` is the Yew front end that calls it.
+//! The pure core is its own crate (`paygrade-core`, no web dependency); `ui` is the Yew front end that calls it.
 //! This file holds only the module map and the wasm exports.
 
-pub mod band;
-pub mod export;
-pub mod model;
-pub mod parse;
-pub mod table;
 pub mod ui;
+
+// The core, under the paths the UI and the tests have always used.
+pub use paygrade_core::{band, export, model, parse, table};
 
 use wasm_bindgen::prelude::*;
 

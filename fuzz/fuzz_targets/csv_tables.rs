@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paygrade::model::DataError;
-use paygrade::parse::{parse_currencies, parse_grades, parse_locations};
+use paygrade_core::model::DataError;
+use paygrade_core::parse::{parse_currencies, parse_grades, parse_locations};
 
 fn check_located(file: &str, errors: &[DataError]) {
     for error in errors {

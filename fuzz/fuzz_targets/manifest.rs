@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paygrade::parse::{parse_manifest, resolve_data_path};
+use paygrade_core::parse::{parse_manifest, resolve_data_path};
 
 /// What a fetched path may never be: absolute, schemed, escaped, or climbing out.
 fn assert_inside_data_folder(path: &str) {

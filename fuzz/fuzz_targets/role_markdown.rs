@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paygrade::model::{Block, Inline, Role};
-use paygrade::parse::{parse_markdown, parse_role};
+use paygrade_core::model::{Block, Inline, Role};
+use paygrade_core::parse::{parse_markdown, parse_role};
 
 /// The scheme check, written independently of the parser's own `safe_href`.
 fn assert_inert_href(href: &str) {

@@ -176,7 +176,14 @@ fn make_synthetic_data() -> Result<(), String> {
 
 fn native_timings() -> Result<Value, String> {
     let output = Command::new(env!("CARGO"))
-        .args(["bench", "--quiet", "--bench", "core"])
+        .args([
+            "bench",
+            "--quiet",
+            "--package",
+            "paygrade-core",
+            "--bench",
+            "core",
+        ])
         .env("PAYGRADE_BENCH_DATA", dist_dir().join("bench-data"))
         .current_dir(root())
         .stderr(Stdio::inherit())

@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use paygrade::band::{bands_for_grade_everywhere, CurrencyChoice};
-use paygrade::parse::{load_dataset, parse_locations};
+use paygrade_core::band::{bands_for_grade_everywhere, CurrencyChoice};
+use paygrade_core::parse::{load_dataset, parse_locations};
 
 fn main() {
     let runs: usize = std::env::var("PAYGRADE_BENCH_RUNS")

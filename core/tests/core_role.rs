@@ -1,14 +1,14 @@
 //! Job-family pages: the acceptance page from the handbook, front matter and section rules.
 
-use paygrade::model::{plain_text, Block, Inline, StepKind};
-use paygrade::parse::parse_role;
+use paygrade_core::model::{plain_text, Block, Inline, StepKind};
+use paygrade_core::parse::parse_role;
 
 const ACCEPTANCE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/reference/job-family-vp-strategy-developer-relations.md"
+    "/../../shared/reference/job-family-vp-strategy-developer-relations.md"
 );
 
-fn acceptance() -> paygrade::model::Role {
+fn acceptance() -> paygrade_core::model::Role {
     let bytes = std::fs::read(ACCEPTANCE).unwrap();
     let (role, warnings) = parse_role(
         "roles/job-family-vp-strategy-developer-relations.md",

@@ -2,11 +2,11 @@
 
 use std::path::Path;
 
-use paygrade::band::{bands_for_grade_everywhere, CurrencyChoice};
-use paygrade::model::slug;
-use paygrade::parse::load_dataset;
+use paygrade_core::band::{bands_for_grade_everywhere, CurrencyChoice};
+use paygrade_core::model::slug;
+use paygrade_core::parse::load_dataset;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data");
 
 #[test]
 fn shipped_data_loads_without_errors() {

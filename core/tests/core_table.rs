@@ -2,13 +2,13 @@
 
 use std::path::Path;
 
-use paygrade::band::CurrencyChoice;
-use paygrade::model::Dataset;
-use paygrade::parse::load_dataset;
-use paygrade::table::{filtered, rows_for, sorted, to_csv, Column, Sort};
+use paygrade_core::band::CurrencyChoice;
+use paygrade_core::model::Dataset;
+use paygrade_core::parse::load_dataset;
+use paygrade_core::table::{filtered, rows_for, sorted, to_csv, Column, Sort};
 
 fn shipped() -> Dataset {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     let manifest = std::fs::read(data.join("paygrade.json")).unwrap();
     let (dataset, errors) = load_dataset("paygrade.json", &manifest, &|path| {
         std::fs::read(data.join(path)).map_err(|e| e.to_string())

@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use paygrade::model::{DataError, Dataset};
-use paygrade::parse::{load_dataset, parse_manifest, resolve_data_path};
+use paygrade_core::model::{DataError, Dataset};
+use paygrade_core::parse::{load_dataset, parse_manifest, resolve_data_path};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/mini");
 
 /// The files the issue's manifest names, in the order it names them.
 const ISSUE_MANIFEST_FILES: [&str; 4] = [

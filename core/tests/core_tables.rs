@@ -1,7 +1,7 @@
 //! The three CSV tables: good input, and every kind of bad input the issue lists.
 
-use paygrade::model::DataError;
-use paygrade::parse::{parse_currencies, parse_grades, parse_locations};
+use paygrade_core::model::DataError;
+use paygrade_core::parse::{parse_currencies, parse_grades, parse_locations};
 
 fn has_error(errors: &[DataError], line: Option<usize>, field: Option<&str>, needle: &str) -> bool {
     errors

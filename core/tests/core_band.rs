@@ -1,10 +1,10 @@
 //! The band formula: worked examples with exact numbers, errors, and proptest properties.
 
-use paygrade::band::{
+use paygrade_core::band::{
     band_figures, band_for, bands_for_grade_everywhere, Band, BandError, BandRequest,
     CurrencyChoice,
 };
-use paygrade::model::{
+use paygrade_core::model::{
     CompaGroup, CurrencyRate, Dataset, Date, Grade, Location, Manifest, Policy, Reference, Role,
     Tables,
 };

@@ -1,7 +1,7 @@
 //! Every construct the hand-written Markdown parser handles, and what it refuses.
 
-use paygrade::model::{Block, Inline};
-use paygrade::parse::parse_markdown;
+use paygrade_core::model::{Block, Inline};
+use paygrade_core::parse::parse_markdown;
 
 fn text(s: &str) -> Inline {
     Inline::Text(s.to_string())
