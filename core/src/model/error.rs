@@ -9,6 +9,19 @@ pub struct DataError {
     pub line: Option<usize>,
     pub field: Option<String>,
     pub message: String,
+    /// Whether the data is still usable as written (a warning) or something was skipped (an error).
+    /// `paygrade check` exits 1 on any error and 0 when there are only warnings.
+    pub severity: Severity,
+}
+
+/// How bad a data problem is: CI fails on errors, and shows warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Severity {
+    /// Something could not be used: a row, a page or a value was skipped or replaced.
+    #[default]
+    Error,
+    /// Used as written, but probably not what was meant (an unclear duration, a grade stated twice).
+    Warning,
 }
 
 impl DataError {
@@ -19,6 +32,7 @@ impl DataError {
             line: None,
             field: None,
             message: message.into(),
+            severity: Severity::Error,
         }
     }
 
@@ -29,6 +43,7 @@ impl DataError {
             line: Some(line),
             field: None,
             message: message.into(),
+            severity: Severity::Error,
         }
     }
 
@@ -44,7 +59,19 @@ impl DataError {
             line,
             field: Some(field.to_string()),
             message: message.into(),
+            severity: Severity::Error,
         }
+    }
+
+    /// The same problem, marked as a warning: the data is used as written.
+    pub fn warning(mut self) -> DataError {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Whether this problem should fail a handbook's CI.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 

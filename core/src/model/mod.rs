@@ -5,6 +5,7 @@ mod dataset;
 mod date;
 mod error;
 mod grade;
+mod index;
 mod location;
 mod manifest;
 mod role;
@@ -12,12 +13,14 @@ mod role;
 pub use currency::CurrencyRate;
 pub use dataset::Dataset;
 pub use date::Date;
-pub use error::DataError;
+pub use error::{DataError, Severity};
 pub use grade::Grade;
+pub use index::{IndexEntry, IndexLevel, RoleIndex, INDEX_VERSION};
 pub use location::Location;
 pub use manifest::{CompaGroup, Manifest, Policy, Reference, Tables};
 pub use role::{
-    plain_text, total_minutes, Block, HiringStep, Inline, ItemGroup, Link, Role, Section, StepKind,
+    plain_text, total_minutes, Block, HiringStep, Inline, ItemGroup, Level, Link, Role, Section,
+    StepKind,
 };
 
 /// URL-safe identifier: lowercase ASCII letters and digits, every other run becomes one `-`.

@@ -3,12 +3,20 @@
 /// A job family: its texts, grade and hiring process.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Role {
+    /// Unique within a data folder, taken from the page's path (`engineering/backend-engineer`), so pages
+    /// with the same file name in different folders never collide. See `parse::role_id`.
+    pub id: String,
+    /// The front matter's `slug`, else the file name's: what old `?role=` links used.
     pub slug: String,
     /// The resolved path it was loaded from, for error messages and the breakdown.
     pub file: String,
     pub title: String,
     pub description: String,
+    /// The first level's grade: what a page with one level states.
     pub grade: Option<u8>,
+    /// The levels the page describes, in page order; a page with one level has one, titled like the page.
+    /// Empty only when the page gives no grade at all.
+    pub levels: Vec<Level>,
     /// A role-specific midpoint that overrides the grade's.
     pub midpoint: Option<f64>,
     pub overview: Vec<Block>,
@@ -23,18 +31,50 @@ pub struct Role {
     pub other_sections: Vec<Section>,
 }
 
+/// One level of a job family (Intermediate, Senior, Staff …): its title and grade, and what it asks of
+/// someone beyond the page's common sections.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Level {
+    pub title: String,
+    /// `slug(title)`: what `?level=` accepts besides the level's position.
+    pub slug: String,
+    pub grade: Option<u8>,
+    /// Where the level's grade was read, for error messages.
+    pub line: usize,
+    /// The level's own introduction, if it has one.
+    pub overview: Vec<Block>,
+    /// The level's own responsibilities; empty: the page's apply.
+    pub responsibilities: Vec<ItemGroup>,
+    /// The level's own requirements; empty: the page's apply.
+    pub requirements: Vec<Vec<Inline>>,
+}
+
 impl Role {
+    /// The level a link names: its position (1 = first) or its slug; `None` when it names none.
+    pub fn level_by_key(&self, key: &str) -> Option<(usize, &Level)> {
+        if let Ok(position) = key.parse::<usize>() {
+            return position
+                .checked_sub(1)
+                .and_then(|index| self.levels.get(index).map(|level| (index, level)));
+        }
+        self.levels
+            .iter()
+            .enumerate()
+            .find(|(_, level)| level.slug == key)
+    }
+
     /// The total interview time a candidate can expect, shown next to the steps.
     pub fn hiring_minutes(&self) -> u32 {
         total_minutes(&self.hiring_steps)
     }
 }
 
-/// Sums the known durations of hiring steps (steps without minutes count as zero).
+/// Sums the known durations of hiring steps, each counted as often as it happens, with the steps nested
+/// under it (steps without minutes count as zero).
 pub fn total_minutes(steps: &[HiringStep]) -> u32 {
     steps
         .iter()
-        .filter_map(|step| step.minutes)
+        .map(HiringStep::total_minutes)
         .fold(0u32, u32::saturating_add)
 }
 
@@ -111,10 +151,23 @@ pub enum StepKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HiringStep {
     pub kind: StepKind,
+    /// The length of one occurrence.
     pub minutes: Option<u32>,
+    /// How many times it happens: "Two 60 minute interviews" is 2.
+    pub count: u32,
+    /// Steps nested under this one in the page's list (a round and its interviews).
+    pub substeps: Vec<HiringStep>,
     /// Whom the candidate meets, e.g. "Chief Marketing Officer".
     pub with: Option<String>,
     pub text: Vec<Inline>,
+}
+
+impl HiringStep {
+    /// This step's time (count × minutes) plus its substeps'.
+    pub fn total_minutes(&self) -> u32 {
+        let own = self.minutes.unwrap_or(0).saturating_mul(self.count.max(1));
+        own.saturating_add(total_minutes(&self.substeps))
+    }
 }
 
 /// A relevant link from the page's "Relevant Links" section.

@@ -1,7 +1,7 @@
 //! The shared CSV reader: header by name, located errors, blank lines skipped, and the
 //! number/field rules every table uses.
 
-use crate::model::{is_currency_code, DataError};
+use crate::model::{is_currency_code, DataError, Severity};
 
 use super::decimal::{parse_decimal, DecimalError};
 
@@ -64,6 +64,7 @@ pub(crate) fn read_keyed<T>(
                 line: Some(row.line),
                 field: key.field.map(str::to_string),
                 message: format!("{label} is already defined on line {first}; row skipped"),
+                severity: Severity::Error,
             }),
             None => {
                 first_line.insert(label, row.line);

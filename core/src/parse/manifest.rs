@@ -1,6 +1,6 @@
 //! `paygrade.json`: strict JSON (unknown or duplicate fields are errors), then policy checks.
 
-use crate::model::{is_currency_code, DataError, Manifest};
+use crate::model::{is_currency_code, DataError, Manifest, Severity};
 
 use super::resolve_data_path;
 
@@ -25,6 +25,7 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataErro
             line,
             field: None,
             message: json_message(&error),
+            severity: Severity::Error,
         }]
     })?;
     manifest.file = file.to_string();

@@ -20,6 +20,6 @@ pub use grades::parse_grades;
 pub use locations::parse_locations;
 pub use manifest::parse_manifest;
 pub use markdown::parse_markdown;
-pub use path::resolve_data_path;
+pub use path::{resolve_data_path, role_id};
 pub use role::parse_role;
 pub use sources::{overlay, LocalReport, Sources, MANIFEST};

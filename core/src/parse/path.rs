@@ -51,6 +51,32 @@ pub fn resolve_data_path(file: &str, relative: &str) -> Result<String, DataError
     Ok(segments.join("/"))
 }
 
+/// A role's id from its page's path in the data folder: folders and file name slugged, the extension
+/// dropped, `_index`/`index` naming their folder (Hugo's convention) and a leading `roles/` left out, so
+/// `roles/engineering/backend/_index.md` is `engineering/backend`. Two pages never share an id unless
+/// their paths differ only in case, punctuation or extension (reported as a collision).
+pub fn role_id(path: &str) -> String {
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if let Some(last) = segments.pop() {
+        let stem = match last.rfind('.') {
+            Some(dot) if dot > 0 => last.get(..dot).unwrap_or(last),
+            _ => last,
+        };
+        if !matches!(stem, "_index" | "index") || segments.is_empty() {
+            segments.push(stem);
+        }
+    }
+    if segments.len() > 1 && segments.first() == Some(&"roles") {
+        segments.remove(0);
+    }
+    let slugs: Vec<String> = segments
+        .iter()
+        .map(|segment| crate::model::slug(segment))
+        .filter(|slug| !slug.is_empty())
+        .collect();
+    slugs.join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +111,31 @@ mod tests {
             let error = resolve_data_path("paygrade.json", bad).unwrap_err();
             assert_eq!(error.file, "paygrade.json", "{bad}");
         }
+    }
+
+    #[test]
+    fn role_ids_come_from_paths_so_same_names_never_collide() {
+        assert_eq!(
+            role_id("roles/vp-strategy-developer-relations.md"),
+            "vp-strategy-developer-relations"
+        );
+        assert_eq!(
+            role_id("roles/engineering/backend/_index.md"),
+            "engineering/backend"
+        );
+        assert_eq!(role_id("roles/sales/associate.md"), "sales/associate");
+        assert_eq!(
+            role_id("roles/marketing/associate.md"),
+            "marketing/associate"
+        );
+        assert_eq!(
+            role_id("Job Families/Engineering/index.html.md"),
+            "job-families/engineering/index-html"
+        );
+        assert_eq!(
+            role_id("engineering/STAFF_ENGINEER"),
+            "engineering/staff-engineer"
+        );
+        assert_eq!(role_id("roles/_index.md"), "roles");
     }
 }

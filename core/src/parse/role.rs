@@ -1,7 +1,7 @@
 //! Job-family pages: front matter, then the handbook's sections mapped onto `Role`.
 
 use crate::model::{
-    plain_text, slug, Block, DataError, HiringStep, Inline, ItemGroup, Link, Role, Section,
+    plain_text, slug, Block, DataError, HiringStep, Inline, ItemGroup, Level, Link, Role, Section,
     StepKind,
 };
 
@@ -56,9 +56,9 @@ pub fn parse_role(file: &str, bytes: &[u8]) -> Result<(Role, Vec<DataError>), Ve
             _ => {}
         }
     }
+    role.id = super::role_id(file);
     if role.slug.is_empty() {
-        let name = file.rsplit('/').next().unwrap_or(file);
-        role.slug = slug(name.strip_suffix(".md").unwrap_or(name));
+        role.slug = role.id.rsplit('/').next().unwrap_or_default().to_string();
     }
     let blocks: Vec<(usize, Block)> = parse_blocks(body)
         .into_iter()
@@ -81,6 +81,14 @@ pub fn parse_role(file: &str, bytes: &[u8]) -> Result<(Role, Vec<DataError>), Ve
             })?;
     }
     fill_sections(file, &mut role, blocks, &mut warnings);
+    if role.levels.is_empty() && role.grade.is_some() {
+        role.levels.push(Level {
+            title: role.title.clone(),
+            slug: slug(&role.title),
+            grade: role.grade,
+            ..Level::default()
+        });
+    }
     Ok((role, warnings))
 }
 
@@ -411,6 +419,8 @@ fn read_step(inlines: &[Inline], in_list: bool) -> Option<(HiringStep, bool)> {
         HiringStep {
             kind,
             minutes,
+            count: 1,
+            substeps: Vec::new(),
             with,
             text: inlines.to_vec(),
         },
