@@ -64,9 +64,8 @@ pub fn root() -> PathBuf {
         .unwrap_or(manifest_dir)
 }
 
-/// The shared cargo target directory (honours CARGO_TARGET_DIR).
+/// Where this checkout's own outputs go (the wasm-pack package, reports, bench.json): under the checkout,
+/// even when CARGO_TARGET_DIR shares compiled crates between several checkouts.
 pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"))
+    root().join("target")
 }
