@@ -69,6 +69,7 @@ fn example() -> Dataset {
                 currencies: "currencies.csv".to_string(),
             },
             roles: vec![],
+            index: None,
             policy: Policy {
                 rounding: 100.0,
                 location_floor: 0.45,

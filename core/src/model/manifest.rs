@@ -12,8 +12,14 @@ pub struct Manifest {
     pub as_of: Date,
     pub reference: Reference,
     pub tables: Tables,
+    /// Job-family pages, or folders of them (ending in `/`): a folder is listed by `paygrade index`,
+    /// since a static host cannot list it for the page.
     #[serde(default)]
     pub roles: Vec<String>,
+    /// The role index `paygrade index` writes (`index.json`): with it, the page lists every role from
+    /// one file and fetches only the page a reader opens.
+    #[serde(default)]
+    pub index: Option<String>,
     pub policy: Policy,
     /// Free text shown with every band, e.g. "Illustrative figures, not real pay".
     #[serde(default)]
