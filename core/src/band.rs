@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::model::{CurrencyRate, Dataset, Date, Grade, Location};
+use crate::model::{CurrencyRate, Dataset, Date, Grade, Location, Role};
 
 /// Which currency to show a band in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +25,9 @@ pub enum CurrencyChoice {
 pub struct BandRequest<'a> {
     pub grade: u8,
     pub location_id: &'a str,
-    /// A role slug; its front-matter midpoint, if any, replaces the grade's.
-    pub role: Option<&'a str>,
+    /// The role being shown (loaded with the data or fetched on its own); its front-matter midpoint, if
+    /// any, replaces the grade's.
+    pub role: Option<&'a Role>,
     pub currency: CurrencyChoice,
     /// Today's date, to flag stale rates; `None` skips the check.
     pub today: Option<Date>,
@@ -37,7 +38,6 @@ pub struct BandRequest<'a> {
 pub enum BandError {
     UnknownGrade(u8),
     UnknownLocation(String),
-    UnknownRole(String),
     /// The requested currency code is not in the rate table.
     UnknownCurrency(String),
     /// A currency the band needs (the location's or the reference) has no rate.
@@ -51,7 +51,6 @@ impl fmt::Display for BandError {
                 write!(f, "There is no grade {grade} in the grade table.")
             }
             BandError::UnknownLocation(id) => write!(f, "There is no location \"{id}\"."),
-            BandError::UnknownRole(slug) => write!(f, "There is no role \"{slug}\"."),
             BandError::UnknownCurrency(code) => write!(f, "There is no exchange rate for {code}."),
             BandError::MissingRate(code) => {
                 write!(
@@ -153,16 +152,10 @@ fn band_with(data: &Dataset, request: &BandRequest, explain: bool) -> Result<Ban
     let location = data
         .location(request.location_id)
         .ok_or_else(|| BandError::UnknownLocation(request.location_id.to_string()))?;
-    let role_midpoint = match request.role {
-        Some(slug) => {
-            let role = data
-                .role(slug)
-                .ok_or_else(|| BandError::UnknownRole(slug.to_string()))?;
-            role.midpoint
-                .map(|midpoint| (midpoint, format!("{} front matter (midpoint)", role.file)))
-        }
-        None => None,
-    };
+    let role_midpoint = request.role.and_then(|role| {
+        role.midpoint
+            .map(|midpoint| (midpoint, format!("{} front matter (midpoint)", role.file)))
+    });
     compute(
         data,
         grade,

@@ -251,23 +251,137 @@ fn an_unreadable_manifest_gives_no_dataset() {
 }
 
 #[test]
-fn duplicate_role_slugs_keep_the_first() {
+fn pages_with_the_same_name_in_different_folders_both_load() {
     let text = MANIFEST.replace(
         "\"roles/vp-strategy-developer-relations.md\"",
-        "\"a/x.md\", \"b/x.md\"",
+        "\"roles/sales/associate.md\", \"roles/marketing/associate.md\"",
+    );
+    let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
+    let page = b"---\ntitle: Associate\ngrade: 5\n---\n".to_vec();
+    let files = BTreeMap::from([
+        ("roles/sales/associate.md".to_string(), Ok(page.clone())),
+        ("roles/marketing/associate.md".to_string(), Ok(page)),
+    ]);
+    let (data, errors) = Dataset::assemble(manifest, &files);
+    assert!(
+        errors.iter().all(|e| e.field.as_deref() != Some("id")),
+        "{errors:?}"
+    );
+    let ids: Vec<&str> = data.roles.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["sales/associate", "marketing/associate"]);
+    // The old `?role=associate` is ambiguous now, so it finds neither; the ids find each.
+    assert!(data.role("associate").is_none());
+    assert_eq!(
+        data.role("sales/associate").map(|r| r.file.as_str()),
+        Some("roles/sales/associate.md")
+    );
+    assert_eq!(data.index.roles.len(), 2);
+    assert_eq!(data.index.roles[0].department.as_deref(), Some("Marketing"));
+}
+
+#[test]
+fn paths_that_differ_only_in_case_collide_and_keep_the_first() {
+    let text = MANIFEST.replace(
+        "\"roles/vp-strategy-developer-relations.md\"",
+        "\"a/x.md\", \"a/X.md\"",
     );
     let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
     let page = b"---\ntitle: X\ngrade: 12\n---\n".to_vec();
     let files = BTreeMap::from([
         ("a/x.md".to_string(), Ok(page.clone())),
-        ("b/x.md".to_string(), Ok(page)),
+        ("a/X.md".to_string(), Ok(page)),
     ]);
     let (data, errors) = Dataset::assemble(manifest, &files);
     assert_eq!(data.roles.len(), 1);
     assert!(
         errors
             .iter()
-            .any(|e| e.file == "b/x.md" && e.message.contains("already used by a/x.md")),
+            .any(|e| e.file == "a/X.md" && e.message.contains("already used by a/x.md")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_folder_of_pages_is_read_whole_and_its_index_checked() {
+    let text = MANIFEST.replace("\"roles/vp-strategy-developer-relations.md\"", "\"roles/\"");
+    let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
+    let page = |title: &str| format!("---\ntitle: {title}\ngrade: 6\n---\n").into_bytes();
+    let mut files = BTreeMap::from([
+        (
+            "roles/eng/backend/_index.md".to_string(),
+            Ok(page("Backend Engineer")),
+        ),
+        (
+            "roles/eng/frontend".to_string(),
+            Ok(page("Frontend Engineer")),
+        ),
+        ("roles/.DS_Store".to_string(), Ok(b"\x00\x01".to_vec())),
+        ("other/notes.md".to_string(), Ok(page("Not a role"))),
+    ]);
+    let (data, errors) = Dataset::assemble(manifest.clone(), &files);
+    let ids: Vec<&str> = data.index.roles.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["eng/backend", "eng/frontend"]);
+    assert!(
+        errors.iter().all(|e| !e.file.starts_with("roles/")),
+        "{errors:?}"
+    );
+
+    // With an index named, a current one passes and a stale one is an error naming it.
+    let indexed = text.replace("\"roles\": [", "\"index\": \"index.json\", \"roles\": [");
+    let manifest = parse_manifest("paygrade.json", indexed.as_bytes()).unwrap();
+    let current = serde_json::to_vec(&data.index).unwrap();
+    files.insert("index.json".to_string(), Ok(current));
+    let (_, errors) = Dataset::assemble(manifest.clone(), &files);
+    assert!(errors.iter().all(|e| e.file != "index.json"), "{errors:?}");
+    files.insert("roles/eng/qa.md".to_string(), Ok(page("QA Engineer")));
+    let (_, errors) = Dataset::assemble(manifest, &files);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "index.json" && e.message.contains("out of date")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_folder_without_an_index_or_pages_says_how_to_list_it() {
+    let text = MANIFEST.replace("\"roles/vp-strategy-developer-relations.md\"", "\"roles/\"");
+    let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
+    let (files, errors) = manifest.files();
+    assert!(errors.is_empty());
+    assert_eq!(files, ["grades.csv", "locations.csv", "currencies.csv"]);
+    let (_, errors) = Dataset::assemble(manifest, &BTreeMap::new());
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field.as_deref() == Some("roles") && e.message.contains("paygrade index")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn with_an_index_the_page_fetches_tables_and_index_only() {
+    let text = MANIFEST.replace("\"roles\": [", "\"index\": \"index.json\", \"roles\": [");
+    let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
+    let (files, _) = manifest.files();
+    assert_eq!(
+        files,
+        [
+            "grades.csv",
+            "locations.csv",
+            "currencies.csv",
+            "index.json"
+        ]
+    );
+    let bad = BTreeMap::from([(
+        "index.json".to_string(),
+        Ok(b"{\"version\": 9, \"roles\": []}".to_vec()),
+    )]);
+    let (_, errors) = Dataset::assemble(manifest, &bad);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "index.json" && e.field.as_deref() == Some("version")),
         "{errors:?}"
     );
 }

@@ -71,9 +71,7 @@ pub fn band_at(
     grade: u8,
     location: &str,
 ) -> Result<Band, String> {
-    let role = role
-        .filter(|role| role.grade == Some(grade))
-        .map(|role| role.slug.as_str());
+    let role = role.filter(|role| role.grade == Some(grade));
     let request = BandRequest {
         grade,
         location_id: location,

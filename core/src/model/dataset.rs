@@ -1,6 +1,6 @@
 //! Everything one data folder holds, after parsing and cross-validation.
 
-use super::{CurrencyRate, Grade, Location, Manifest, Role};
+use super::{CurrencyRate, Grade, Location, Manifest, Role, RoleIndex};
 
 /// The loaded data the band formula and the UI read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,7 +9,11 @@ pub struct Dataset {
     pub grades: Vec<Grade>,
     pub locations: Vec<Location>,
     pub currencies: Vec<CurrencyRate>,
+    /// The job-family pages parsed with the data: every page when they were all read (the CLI, a reader's
+    /// own folder, a manifest without an index), none when an index lists them for fetching one by one.
     pub roles: Vec<Role>,
+    /// Every job family and its levels: read from the index file, or made from `roles`.
+    pub index: RoleIndex,
 }
 
 impl Dataset {
@@ -28,8 +32,15 @@ impl Dataset {
         self.currencies.iter().find(|rate| rate.currency == code)
     }
 
-    /// The role with this slug.
-    pub fn role(&self, slug: &str) -> Option<&Role> {
-        self.roles.iter().find(|role| role.slug == slug)
+    /// A parsed role by id, or by an old slug only one role has.
+    pub fn role(&self, key: &str) -> Option<&Role> {
+        if let Some(role) = self.roles.iter().find(|role| role.id == key) {
+            return Some(role);
+        }
+        let mut by_slug = self.roles.iter().filter(|role| role.slug == key);
+        match (by_slug.next(), by_slug.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
     }
 }

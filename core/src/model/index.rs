@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Role;
+
 /// The index format's version; a reader refuses a newer one with a sentence, not a guess.
 pub const INDEX_VERSION: u32 = 1;
 
@@ -44,6 +46,36 @@ pub struct IndexLevel {
 }
 
 impl RoleIndex {
+    /// The index of parsed pages, as `paygrade index` writes it: sorted by id, each page's levels in page
+    /// order, its department named by the folder's own page (`engineering/_index.md`) or the folder name.
+    pub fn from_roles(roles: &[Role]) -> RoleIndex {
+        let mut entries: Vec<IndexEntry> = roles
+            .iter()
+            .map(|role| IndexEntry {
+                id: role.id.clone(),
+                file: role.file.clone(),
+                title: role.title.clone(),
+                department: department_of(&role.id, roles),
+                description: role.description.clone(),
+                slug: role.slug.clone(),
+                levels: role
+                    .levels
+                    .iter()
+                    .map(|level| IndexLevel {
+                        title: level.title.clone(),
+                        slug: level.slug.clone(),
+                        grade: level.grade,
+                    })
+                    .collect(),
+            })
+            .collect();
+        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        RoleIndex {
+            version: INDEX_VERSION,
+            roles: entries,
+        }
+    }
+
     /// The entry a link's `role` names: its id, else an old slug that only one role has.
     pub fn find(&self, key: &str) -> Option<&IndexEntry> {
         if let Some(entry) = self.roles.iter().find(|entry| entry.id == key) {
@@ -54,5 +86,94 @@ impl RoleIndex {
             (Some(only), None) => Some(only),
             _ => None,
         }
+    }
+}
+
+/// The department a role id sits in: its first folder, named by that folder's own page when there is one.
+fn department_of(id: &str, roles: &[Role]) -> Option<String> {
+    let (folder, _) = id.split_once('/')?;
+    let named = roles
+        .iter()
+        .find(|role| role.id == folder)
+        .map(|role| role.title.clone());
+    Some(named.unwrap_or_else(|| humanise(folder)))
+}
+
+/// `developer-relations` → `Developer Relations`.
+fn humanise(slug: &str) -> String {
+    slug.split('-')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(id: &str, title: &str) -> Role {
+        Role {
+            id: id.to_string(),
+            slug: id.rsplit('/').next().unwrap_or(id).to_string(),
+            file: format!("roles/{id}.md"),
+            title: title.to_string(),
+            ..Role::default()
+        }
+    }
+
+    #[test]
+    fn index_is_sorted_and_names_departments_by_folder_page_or_folder() {
+        let roles = [
+            role("sales/associate", "Sales Associate"),
+            role("developer-relations/advocate", "Developer Advocate"),
+            role("sales", "Sales Department"),
+            role("vp", "VP"),
+        ];
+        let index = RoleIndex::from_roles(&roles);
+        let ids: Vec<&str> = index.roles.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "developer-relations/advocate",
+                "sales",
+                "sales/associate",
+                "vp"
+            ]
+        );
+        let departments: Vec<Option<&str>> = index
+            .roles
+            .iter()
+            .map(|e| e.department.as_deref())
+            .collect();
+        assert_eq!(
+            departments,
+            [
+                Some("Developer Relations"),
+                None,
+                Some("Sales Department"),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn old_slugs_find_a_role_only_when_unambiguous() {
+        let index = RoleIndex::from_roles(&[
+            role("sales/associate", "A"),
+            role("marketing/associate", "B"),
+            role("vp", "VP"),
+        ]);
+        assert_eq!(index.find("vp").map(|e| e.id.as_str()), Some("vp"));
+        assert_eq!(
+            index.find("sales/associate").map(|e| e.title.as_str()),
+            Some("A")
+        );
+        assert_eq!(index.find("associate"), None);
     }
 }

@@ -1,11 +1,12 @@
 //! Assembling a dataset from fetched files, and the cross-file checks no single parser can do.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{DataError, Dataset, Manifest};
+use crate::model::{DataError, Dataset, Manifest, Role, RoleIndex};
 
 use super::{
-    parse_currencies, parse_grades, parse_locations, parse_manifest, parse_role, resolve_data_path,
+    parse_currencies, parse_grades, parse_index, parse_locations, parse_manifest, parse_role,
+    resolve_data_path,
 };
 
 /// Fetched files by resolved path: the bytes, or why they could not be fetched.
@@ -39,38 +40,79 @@ impl Dataset {
         let grades_file = bytes_of(&manifest.tables.grades);
         let locations_file = bytes_of(&manifest.tables.locations);
         let currencies_file = bytes_of(&manifest.tables.currencies);
-        let role_files: Vec<_> = manifest
-            .roles
-            .iter()
-            .filter_map(|path| bytes_of(path))
-            .collect();
+        let index_file = manifest.index.clone().and_then(|path| bytes_of(&path));
+        // Pages named one by one must be there unless an index lists them (then the page fetches each
+        // when it is opened); pages inside a named folder are whatever the caller read from it.
+        let mut role_files: Vec<(String, &[u8])> = if manifest.index.is_none() {
+            manifest
+                .roles
+                .iter()
+                .filter(|path| !path.ends_with('/'))
+                .filter_map(|path| bytes_of(path))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (path, fetched) in files {
+            let named = role_files.iter().any(|(name, _)| name == path);
+            if let (Ok(bytes), false) = (fetched, named) {
+                if manifest.is_role_page(path) && !is_hidden(path) {
+                    role_files.push((path.clone(), bytes.as_slice()));
+                }
+            }
+        }
 
         let (grades_name, grades) = parse_table(grades_file, parse_grades, &mut errors);
         let (locations_name, locations) = parse_table(locations_file, parse_locations, &mut errors);
         let (_, currencies) = parse_table(currencies_file, parse_currencies, &mut errors);
 
         let mut roles: Vec<crate::model::Role> = Vec::new();
+        let mut ids: HashMap<String, String> = HashMap::new();
         for (name, bytes) in role_files {
             match parse_role(&name, bytes) {
                 Ok((role, warnings)) => {
                     errors.extend(warnings);
-                    if let Some(first) = roles.iter().find(|seen| seen.slug == role.slug) {
+                    if let Some(first) = ids.get(&role.id) {
                         errors.push(DataError::field(
                             &name,
                             None,
-                            "slug",
+                            "id",
                             format!(
-                                "slug \"{}\" is already used by {}; page skipped",
-                                role.slug, first.file
+                                "its id \"{}\" (from its path) is already used by {first}; page skipped",
+                                role.id
                             ),
                         ));
                     } else {
+                        ids.insert(role.id.clone(), role.file.clone());
                         roles.push(role);
                     }
                 }
                 Err(problems) => errors.extend(problems),
             }
         }
+        if manifest.index.is_none() {
+            errors.extend(unlisted_folders(&manifest, &roles));
+        }
+
+        let index = match index_file {
+            Some((name, bytes)) => match parse_index(&name, bytes) {
+                Ok(index) => {
+                    // Only a caller that read the pages too (the CLI, a reader's own folder) can tell.
+                    if !roles.is_empty() && index != RoleIndex::from_roles(&roles) {
+                        errors.push(DataError::file(
+                            &name,
+                            "is out of date: it does not list the pages as they are; run `paygrade index` on the data folder",
+                        ));
+                    }
+                    index
+                }
+                Err(problems) => {
+                    errors.extend(problems);
+                    RoleIndex::from_roles(&roles)
+                }
+            },
+            None => RoleIndex::from_roles(&roles),
+        };
 
         let dataset = Dataset {
             manifest,
@@ -78,10 +120,40 @@ impl Dataset {
             locations,
             currencies,
             roles,
+            index,
         };
         errors.extend(cross_check(&dataset, &grades_name, &locations_name));
         (dataset, errors)
     }
+}
+
+/// A dotted file or folder (`.DS_Store`, `.git/…`) is never a page.
+fn is_hidden(path: &str) -> bool {
+    path.split('/').any(|segment| segment.starts_with('.'))
+}
+
+/// A folder of pages with no index and no page read from it: a static host cannot list a folder.
+fn unlisted_folders(manifest: &Manifest, roles: &[Role]) -> Vec<DataError> {
+    manifest
+        .roles
+        .iter()
+        .filter(|entry| entry.ends_with('/'))
+        .filter(|entry| {
+            let folder = entry.trim_end_matches('/').trim_start_matches("./");
+            !roles.iter().any(|role| role.file.starts_with(&format!("{folder}/")))
+        })
+        .map(|entry| {
+            DataError::field(
+                &manifest.file,
+                None,
+                "roles",
+                format!(
+                    "names the folder \"{entry}\", but no page was read from it; a web page cannot list a folder, \
+                     so run `paygrade index` on the data folder and name the index in \"index\""
+                ),
+            )
+        })
+        .collect()
 }
 
 /// A table parser such as `parse_grades`.

@@ -38,7 +38,7 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataErro
 }
 
 /// serde_json appends " at line L column C"; we report the line separately.
-fn json_message(error: &serde_json::Error) -> String {
+pub(super) fn json_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let message = match text.rfind(" at line ") {
         Some(at) => text.get(..at).unwrap_or(&text).to_string(),
@@ -102,8 +102,9 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
 }
 
 impl Manifest {
-    /// Every file the manifest names, resolved: the three tables then the roles, no duplicates.
-    /// The UI fetches these, then calls `Dataset::assemble`.
+    /// Every file the page fetches up front, resolved: the three tables, then the index when there is one,
+    /// else every role page named one by one (folders of pages are found only through the index), no
+    /// duplicates. The UI fetches these, then calls `Dataset::assemble`.
     pub fn files(&self) -> (Vec<String>, Vec<DataError>) {
         let mut files = Vec::new();
         let mut errors = Vec::new();
@@ -112,7 +113,11 @@ impl Manifest {
             &self.tables.locations,
             &self.tables.currencies,
         ];
-        for path in named.into_iter().chain(self.roles.iter()) {
+        let pages = self
+            .roles
+            .iter()
+            .filter(|path| self.index.is_none() && !path.ends_with('/'));
+        for path in named.into_iter().chain(self.index.iter()).chain(pages) {
             match resolve_data_path(&self.file, path) {
                 Ok(resolved) if !files.contains(&resolved) => files.push(resolved),
                 Ok(_) => {}
@@ -120,5 +125,21 @@ impl Manifest {
             }
         }
         (files, errors)
+    }
+
+    /// Whether `path` (resolved) is a job-family page: named in `roles`, or inside a folder it names.
+    pub fn is_role_page(&self, path: &str) -> bool {
+        self.roles.iter().any(|entry| {
+            let Ok(resolved) = resolve_data_path(&self.file, entry) else {
+                return false;
+            };
+            if entry.ends_with('/') {
+                path.strip_prefix(resolved.as_str()).is_some_and(|rest| {
+                    rest.starts_with('/') && self.index.as_deref() != Some(path)
+                })
+            } else {
+                path == resolved
+            }
+        })
     }
 }
