@@ -208,25 +208,53 @@ fn cross_check(data: &Dataset, grades_file: &str, locations_file: &str) -> Vec<D
             }
         }
     }
-    let grades_loaded = !data.grades.is_empty();
     for role in &data.roles {
-        match role.grade {
-            None => errors.push(DataError::field(
-                &role.file,
-                None,
-                "grade",
-                "the page gives no job grade (front matter \"grade\" or a Job Grade section saying \"grade N\")",
-            )),
-            Some(grade) if grades_loaded && data.grade(grade).is_none() => errors.push(DataError::field(
-                &role.file,
-                None,
-                "grade",
-                format!("grade {grade} is not in {grades_file}"),
-            )),
-            Some(_) => {}
-        }
+        errors.extend(data.role_problems(role));
     }
     errors
+}
+
+impl Dataset {
+    /// What is wrong with a role against the tables: no grade, or a level's grade the grade table lacks.
+    /// Called for every page parsed with the data, and for a page the UI fetches on its own.
+    pub fn role_problems(&self, role: &Role) -> Vec<DataError> {
+        let grades_file = &self.manifest.tables.grades;
+        if role.levels.is_empty() && role.grade.is_none() {
+            return vec![DataError::field(
+                &role.file,
+                None,
+                "grade",
+                "the page gives no job grade (front matter \"grade\", a Job Grade section saying \"grade N\", or a level with its grade)",
+            )];
+        }
+        let mut grades: Vec<(Option<usize>, u8)> = role
+            .levels
+            .iter()
+            .filter_map(|level| {
+                level
+                    .grade
+                    .map(|grade| ((level.line > 0).then_some(level.line), grade))
+            })
+            .collect();
+        if grades.is_empty() {
+            grades.extend(role.grade.map(|grade| (None, grade)));
+        }
+        if self.grades.is_empty() {
+            return Vec::new();
+        }
+        grades
+            .into_iter()
+            .filter(|(_, grade)| self.grade(*grade).is_none())
+            .map(|(line, grade)| {
+                DataError::field(
+                    &role.file,
+                    line,
+                    "grade",
+                    format!("grade {grade} is not in {grades_file}"),
+                )
+            })
+            .collect()
+    }
 }
 
 /// One-call loading for native tests and benches: parse the manifest, fetch each file it names
