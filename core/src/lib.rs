@@ -5,6 +5,7 @@
 //! the page (wasm), the `paygrade` command and the pre-renderer all call it.
 
 pub mod band;
+pub mod directory;
 pub mod export;
 pub mod model;
 pub mod parse;

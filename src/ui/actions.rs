@@ -9,7 +9,12 @@ use crate::ui::state::{Action, State};
 
 /// One callback per thing the reader can do.
 pub struct Actions {
-    pub select_role: Callback<String>,
+    /// A role by id; `None` is the directory.
+    pub select_role: Callback<Option<String>>,
+    /// A level of the current role, by position (0 = first).
+    pub select_level: Callback<usize>,
+    /// The directory's search box.
+    pub set_search: Callback<String>,
     pub select_grade: Callback<u8>,
     pub select_location: Callback<String>,
     pub set_currency: Callback<CurrencyChoice>,
@@ -27,6 +32,8 @@ impl Actions {
     pub fn new(dispatcher: &UseReducerDispatcher<State>) -> Actions {
         Actions {
             select_role: send(dispatcher, Action::SelectRole),
+            select_level: send(dispatcher, Action::SelectLevel),
+            set_search: send(dispatcher, Action::SetSearch),
             select_grade: send(dispatcher, Action::SelectGrade),
             select_location: send(dispatcher, Action::SelectLocation),
             set_currency: send(dispatcher, Action::SetCurrency),

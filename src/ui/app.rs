@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use crate::model::DataError;
 use crate::ui::explorer::OwnDataCallbacks;
-use crate::ui::load::{fetch_published, resolve, LocalFiles, Outcome};
+use crate::ui::load::{self, resolve, LocalFiles, Outcome};
 use crate::ui::state::{Action, HistoryMode, State};
 use crate::ui::storage;
 use crate::ui::url::ViewQuery;
@@ -39,17 +39,39 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
-    let state = use_reducer(move || State::from_query(&initial));
+    let offers_directory = props.standalone && !props.compact;
+    let state = use_reducer(move || State::from_query(&initial, offers_directory));
     {
         let state = state.clone();
         let own_files = props.standalone;
         use_effect_with(props.data_base.clone(), move |base| {
             let base = base.to_string();
             wasm_bindgen_futures::spawn_local(async move {
-                let published = fetch_published(&base).await.map(Rc::new);
-                let local = if own_files { storage::load() } else { None };
+                let published = load::published(&base)
+                    .await
+                    .map_err(|problems| (*problems).clone());
+                let local = if own_files {
+                    storage::load().await
+                } else {
+                    None
+                };
                 show(&state, resolve(published, local.as_ref()));
             });
+        });
+    }
+    {
+        // The role on screen is fetched when it is opened, not with the data: a handbook of 400 job
+        // families costs the tables, the index and one page.
+        let state = state.clone();
+        let base = props.data_base.to_string();
+        use_effect_with(state.wanted_page(), move |wanted| {
+            if let (Some((id, file)), Some(dataset)) = (wanted.clone(), state.dataset.clone()) {
+                state.dispatch(Action::PageRequested(id.clone()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let page = load::role_page(&base, &file, Rc::clone(&dataset.0)).await;
+                    state.dispatch(Action::PageLoaded(id, page));
+                });
+            }
         });
     }
     {
@@ -74,22 +96,27 @@ pub fn App(props: &AppProps) -> Html {
         on_files: {
             let state = state.clone();
             Callback::from(move |files: LocalFiles| {
-                let kept = storage::save(&files);
                 let mut outcome = over_published(&state, Some(&files));
-                if let Err(why) = kept {
-                    outcome.problems.push(DataError::file(
-                        "your files",
-                        format!("are shown but could not be kept for your next visit: {why}"),
-                    ));
-                }
-                show(&state, outcome);
+                let state = state.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(why) = storage::save(&files).await {
+                        outcome.problems.push(DataError::file(
+                            "your files",
+                            format!("are shown but could not be kept for your next visit: {why}"),
+                        ));
+                    }
+                    show(&state, outcome);
+                });
             })
         },
         on_forget: {
             let state = state.clone();
             Callback::from(move |()| {
-                storage::forget();
-                show(&state, over_published(&state, None));
+                let state = state.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    storage::forget().await;
+                    show(&state, over_published(&state, None));
+                });
             })
         },
     });
@@ -98,7 +125,14 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The published data already fetched, with `local` over it (none: the published data alone).
 fn over_published(state: &State, local: Option<&LocalFiles>) -> Outcome {
-    resolve(state.published.clone().ok_or_else(Vec::new), local)
+    resolve(
+        state
+            .published
+            .as_ref()
+            .map(|published| Rc::clone(&published.0))
+            .ok_or_else(Vec::new),
+        local,
+    )
 }
 
 fn show(state: &UseReducerHandle<State>, outcome: Outcome) {

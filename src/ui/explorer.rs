@@ -27,6 +27,7 @@ pub fn explorer(
     let body = match state.phase {
         Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
         Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
+        Phase::Ready if state.shows_directory() => directory_page(state, actions),
         Phase::Ready => ready(state, actions),
     };
     let organisation = state.dataset.as_ref().map_or_else(
@@ -82,6 +83,28 @@ pub fn band_at(
     compute(dataset, &request).map_err(|e| e.to_string())
 }
 
+/// The role directory, with each role's link keeping the rest of the view (data folder, location …).
+fn directory_page(state: &State, actions: &Actions) -> Html {
+    let Some(dataset) = state.dataset.clone() else {
+        return html! {};
+    };
+    let mut rest = state.to_query();
+    rest.role = None;
+    rest.level = None;
+    rest.search = None;
+    let suffix = rest.to_query().replacen('?', "&", 1);
+    html! {
+        <>
+            if let Some(notice) = &dataset.manifest.notice { <p class="pg-data-notice">{ notice.clone() }</p> }
+            <RoleDirectory dataset={dataset.clone()} search={state.selection.search.clone()}
+                href_prefix="?role=" href_suffix={suffix}
+                on_search={Some(actions.set_search.clone())}
+                on_open={Some(actions.select_role.reform(Some))} />
+            <DataProblems problems={state.problems.clone()} />
+        </>
+    }
+}
+
 fn ready(state: &State, actions: &Actions) -> Html {
     let Some(dataset) = state.dataset.clone() else {
         return html! {};
@@ -98,26 +121,51 @@ fn ready(state: &State, actions: &Actions) -> Html {
     let band = band_at(band_for, state, &dataset, role, grade, &location.id);
     let place = location_name(location);
 
-    let header = match role {
-        Some(role) => html! {
-            <RoleSummary title={role.title.clone()} description={role.description.clone()}
-                grade={role.grade} organisation={dataset.manifest.organisation.clone()} />
+    let entry = state.current_entry();
+    let level = state.current_level();
+    let header = match entry {
+        Some(entry) => html! {
+            <>
+                <RoleSummary title={entry.title.clone()} description={entry.description.clone()}
+                    grade={level.and_then(|(_, level)| level.grade)} organisation={dataset.manifest.organisation.clone()} />
+                <LevelPicker levels={entry.levels.iter().map(|l| (l.title.clone(), l.grade)).collect::<Vec<_>>()}
+                    selected={level.map_or(0, |(position, _)| position)} on_select={actions.select_level.clone()} />
+            </>
         },
         None => {
             html! { <p class="pg-empty">{ "This data folder lists no roles; the bands below are by grade." }</p> }
         }
     };
-    let roles: Vec<(String, String)> = dataset
-        .roles
-        .iter()
-        .map(|r| (r.slug.clone(), r.title.clone()))
-        .collect();
-    let selected_role = role.map(|r| r.slug.clone()).unwrap_or_default();
+    let job_title = match (entry, level) {
+        (Some(entry), Some((_, level))) if entry.levels.len() > 1 => level.title.clone(),
+        (Some(entry), _) => entry.title.clone(),
+        (None, _) => format!("Grade {grade}"),
+    };
+    let back = (state.offers_directory && dataset.index.roles.len() > 1).then(|| {
+        let onclick = actions.select_role.reform(|event: MouseEvent| {
+            event.prevent_default();
+            None
+        });
+        let mut rest = state.to_query();
+        rest.role = None;
+        rest.level = None;
+        let href = match rest.to_query() {
+            query if query.is_empty() => "?".to_string(),
+            query => query,
+        };
+        html! { <a class="pg-back" {href} {onclick}>{ "← All job families" }</a> }
+    });
+    let role_loading = state.page_loading().then(|| {
+        html! { <p class="pg-status" role="status">{ "Loading the role's page…" }</p> }
+    });
+    let mut problems = (*state.problems).clone();
+    problems.extend(state.page_problems());
+    let problems = std::rc::Rc::new(problems);
 
     html! {
         <>
+            { for back }
             { header }
-            <RolePicker {roles} selected={selected_role} on_select={actions.select_role.clone()} />
             if let Some(notice) = &dataset.manifest.notice { <p class="pg-data-notice">{ notice.clone() }</p> }
             <nav class="pg-nav" aria-label="Sections">
                 <a href="#pg-pay">{ "Pay" }</a>
@@ -125,7 +173,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
                 <a href="#pg-compare">{ "Compare" }</a>
                 <a href="#pg-locations">{ "Every location" }</a>
                 <a href="#pg-job-ad">{ "Job ad" }</a>
-                if role.is_some() {
+                if entry.is_some() {
                     <a href="#pg-role">{ "Role" }</a>
                     <a href="#pg-hiring">{ "Hiring" }</a>
                 }
@@ -151,12 +199,13 @@ fn ready(state: &State, actions: &Actions) -> Html {
                 <h2 id="pg-job-ad-title">{ "For a job ad" }</h2>
                 { match &band {
                     Ok(band) => html! { <JobAd band={band.clone()}
-                        title={role.map_or_else(|| format!("Grade {grade}"), |r| r.title.clone())}
+                        title={job_title}
                         organisation={dataset.manifest.organisation.clone()}
                         locality={job_locality(location)} country={location.country.clone()} /> },
                     Err(_) => html! { <p class="pg-empty">{ "There is no band to advertise here." }</p> },
                 } }
             </section>
+            { for role_loading }
             if let Some(role) = role {
                 <section id="pg-role" class="pg-section" aria-labelledby="pg-role-title">
                     <h2 id="pg-role-title">{ "The role" }</h2>
@@ -172,7 +221,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
                 <GradeLadder rows={ladder_rows(state, &dataset, role, &location.id)} highlight={Some(grade)}
                     place={place.clone()} on_select={actions.select_grade.clone()} />
             </section>
-            <DataProblems problems={state.problems.clone()} />
+            <DataProblems {problems} />
             <footer class="pg-footer">
                 { format!("{} data as of {}. Reference market: {} ({}).", dataset.manifest.organisation,
                     dataset.manifest.as_of, dataset.manifest.reference.market, dataset.manifest.reference.currency) }

@@ -1,14 +1,23 @@
-//! Fetches the published data folder, and decides what the page shows: published data, or the reader's
-//! own files laid over it.
+//! Fetches a data folder once per document and shares it, parsed, with every view that shows it; fetches a
+//! role's page when it is opened; decides what the page shows: published data, or the reader's own files
+//! laid over it.
+//!
+//! Twenty widgets over one folder cost one fetch of each file and one parsed dataset: the first view to ask
+//! starts the load, the others wait for the same result, and the dataset lives as long as some view holds
+//! it (the cache keeps only a weak reference, so destroying the last widget frees it).
 
-use std::collections::BTreeMap;
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::{Rc, Weak};
 
+use futures::channel::oneshot;
 use futures::future::join_all;
 use gloo_net::http::Request;
 
-use crate::model::{DataError, Dataset};
-use crate::parse::{overlay, parse_manifest, FetchedFiles, LocalReport, Sources, MANIFEST};
+use crate::model::{DataError, Dataset, Role};
+use crate::parse::{
+    overlay, parse_manifest, parse_role, FetchedFiles, LocalReport, Sources, MANIFEST,
+};
 
 /// The reader's own files: path (relative to the folder they opened) → bytes. Never sent anywhere.
 pub type LocalFiles = BTreeMap<String, Vec<u8>>;
@@ -20,17 +29,178 @@ pub enum DataSource {
     Local(LocalReport),
 }
 
+/// A published data folder as fetched and parsed once for the whole document.
+#[derive(Debug)]
+pub struct Published {
+    pub sources: Rc<Sources>,
+    pub dataset: Rc<Dataset>,
+    pub problems: Vec<DataError>,
+}
+
+/// A role's page as fetched and parsed on its own, with what is wrong with it.
+#[derive(Debug, PartialEq)]
+pub struct RolePage {
+    pub role: Option<Rc<Role>>,
+    pub problems: Vec<DataError>,
+}
+
 /// Everything a load produced.
 pub struct Outcome {
-    pub dataset: Option<Dataset>,
+    pub dataset: Option<Rc<Dataset>>,
     pub problems: Vec<DataError>,
     pub source: DataSource,
     /// Kept so the reader's files can be laid over it again, and forgotten again.
-    pub published: Option<Rc<Sources>>,
+    pub published: Option<Rc<Published>>,
 }
 
-/// The manifest at `base` and every file it names, fetched at once.
-pub async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
+type Loaded<T> = Result<Rc<T>, Rc<Vec<DataError>>>;
+
+/// One shared load: waiting views, or the result while some view still holds it.
+enum Slot<T> {
+    Loading(Vec<oneshot::Sender<Loaded<T>>>),
+    Ready(Weak<T>),
+}
+
+thread_local! {
+    static FOLDERS: RefCell<HashMap<String, Slot<Published>>> = RefCell::new(HashMap::new());
+    static PAGES: RefCell<HashMap<String, Slot<RolePage>>> = RefCell::new(HashMap::new());
+    static FETCHES: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// How many files this document has fetched for paygrade, read by the bench and the tests.
+pub fn fetch_count() -> u32 {
+    FETCHES.with(|count| *count.borrow())
+}
+
+/// Whether a folder's dataset is alive in the cache: some view still holds it (for `destroy()` tests).
+pub fn folder_is_cached(base: &str) -> bool {
+    FOLDERS.with(|folders| {
+        matches!(folders.borrow().get(base), Some(Slot::Ready(weak)) if weak.strong_count() > 0)
+    })
+}
+
+/// The published folder at `base`, fetched and parsed by the first view that asks, shared with the rest.
+pub async fn published(base: &str) -> Loaded<Published> {
+    shared(&FOLDERS, base.to_string(), || {
+        let base = base.to_string();
+        async move {
+            let sources = fetch_published(&base).await.map_err(Rc::new)?;
+            let (dataset, problems) = sources.assemble();
+            Ok(Rc::new(Published {
+                sources: Rc::new(sources),
+                dataset: Rc::new(dataset),
+                problems,
+            }))
+        }
+    })
+    .await
+}
+
+/// A role's page (`file`, relative to `base`), fetched once per document and checked against `dataset`.
+pub async fn role_page(base: &str, file: &str, dataset: Rc<Dataset>) -> Rc<RolePage> {
+    let key = format!("{base}{file}");
+    let file = file.to_string();
+    let url = key.clone();
+    let loaded = shared(&PAGES, key, move || async move {
+        let page = match fetch(&url).await {
+            Err(reason) => RolePage {
+                role: None,
+                problems: vec![DataError::file(&file, reason)],
+            },
+            Ok(bytes) => match parse_role(&file, &bytes) {
+                Ok((role, mut problems)) => {
+                    problems.extend(dataset.role_problems(&role));
+                    RolePage {
+                        role: Some(Rc::new(role)),
+                        problems,
+                    }
+                }
+                Err(problems) => RolePage {
+                    role: None,
+                    problems,
+                },
+            },
+        };
+        Ok(Rc::new(page))
+    })
+    .await;
+    loaded.unwrap_or_else(|problems| {
+        Rc::new(RolePage {
+            role: None,
+            problems: (*problems).clone(),
+        })
+    })
+}
+
+/// The value under `key` in `cache`: alive already, being loaded (wait for it), or loaded now by `start`.
+async fn shared<T, F, Fut>(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, Slot<T>>>>,
+    key: String,
+    start: F,
+) -> Loaded<T>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Loaded<T>>,
+{
+    enum Next<T> {
+        Have(Rc<T>),
+        Wait(oneshot::Receiver<Loaded<T>>),
+        Load,
+    }
+    let next = cache.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match cache.get_mut(&key) {
+            Some(Slot::Ready(weak)) => match weak.upgrade() {
+                Some(value) => Next::Have(value),
+                None => {
+                    cache.insert(key.clone(), Slot::Loading(Vec::new()));
+                    Next::Load
+                }
+            },
+            Some(Slot::Loading(waiting)) => {
+                let (sender, receiver) = oneshot::channel();
+                waiting.push(sender);
+                Next::Wait(receiver)
+            }
+            None => {
+                cache.insert(key.clone(), Slot::Loading(Vec::new()));
+                Next::Load
+            }
+        }
+    });
+    match next {
+        Next::Have(value) => Ok(value),
+        Next::Wait(receiver) => receiver.await.unwrap_or_else(|_| {
+            Err(Rc::new(vec![DataError::file(
+                &key,
+                "could not be loaded (the load was dropped)",
+            )]))
+        }),
+        Next::Load => {
+            let result = start().await;
+            let waiting = cache.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                let waiting = match cache.remove(&key) {
+                    Some(Slot::Loading(waiting)) => waiting,
+                    _ => Vec::new(),
+                };
+                // A failure is not kept: the next view to ask tries again.
+                if let Ok(value) = &result {
+                    cache.insert(key.clone(), Slot::Ready(Rc::downgrade(value)));
+                }
+                waiting
+            });
+            for sender in waiting {
+                let _ = sender.send(result.clone());
+            }
+            result
+        }
+    }
+}
+
+/// The manifest at `base` and every file the page needs up front (the tables and the index, or every page
+/// when there is no index), fetched at once.
+async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
     let manifest_bytes = fetch(&format!("{base}{MANIFEST}"))
         .await
         .map_err(|reason| vec![DataError::file(MANIFEST, reason)])?;
@@ -49,55 +219,58 @@ pub async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
 
 /// What to show: the published data, or `local` over it; problems from both are kept.
 pub fn resolve(
-    published: Result<Rc<Sources>, Vec<DataError>>,
+    published: Result<Rc<Published>, Vec<DataError>>,
     local: Option<&LocalFiles>,
 ) -> Outcome {
     let (published, mut problems) = match published {
-        Ok(sources) => (Some(sources), Vec::new()),
+        Ok(published) => (Some(published), Vec::new()),
         Err(problems) => (None, problems),
     };
-    let chosen = match local.filter(|files| !files.is_empty()) {
-        None => published
-            .clone()
-            .map(|s| ((*s).clone(), DataSource::Published)),
-        Some(files) => match overlay(published.as_deref(), files) {
-            Ok((sources, report)) => {
-                // Problems of published files the reader replaced no longer apply.
-                if report.whole_folder {
-                    problems.clear();
-                }
-                Some((sources, DataSource::Local(report)))
-            }
-            Err(errors) => {
-                problems.extend(errors);
-                published
-                    .clone()
-                    .map(|s| ((*s).clone(), DataSource::Published))
-            }
+    let published_outcome = |problems: Vec<DataError>| match &published {
+        Some(p) => Outcome {
+            dataset: Some(Rc::clone(&p.dataset)),
+            problems: problems
+                .into_iter()
+                .chain(p.problems.iter().cloned())
+                .collect(),
+            source: DataSource::Published,
+            published: Some(Rc::clone(p)),
         },
-    };
-    match chosen {
-        Some((sources, source)) => {
-            let (dataset, more) = sources.assemble();
-            problems.extend(more);
-            Outcome {
-                dataset: Some(dataset),
-                problems,
-                source,
-                published,
-            }
-        }
         None => Outcome {
             dataset: None,
             problems,
             source: DataSource::Published,
-            published,
+            published: None,
         },
+    };
+    let Some(files) = local.filter(|files| !files.is_empty()) else {
+        return published_outcome(problems);
+    };
+    match overlay(published.as_deref().map(|p| p.sources.as_ref()), files) {
+        Ok((overlaid, report)) => {
+            // Problems of published files the reader replaced no longer apply.
+            if report.whole_folder {
+                problems.clear();
+            }
+            let (dataset, more) = overlaid.assemble();
+            problems.extend(more);
+            Outcome {
+                dataset: Some(Rc::new(dataset)),
+                problems,
+                source: DataSource::Local(report),
+                published,
+            }
+        }
+        Err(errors) => {
+            problems.extend(errors);
+            published_outcome(problems)
+        }
     }
 }
 
 /// One file's bytes, or a sentence saying why it could not be had.
 async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    FETCHES.with(|count| *count.borrow_mut() += 1);
     let response = Request::get(url)
         .send()
         .await

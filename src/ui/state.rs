@@ -5,10 +5,11 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::band::CurrencyChoice;
-use crate::model::{slug, DataError, Dataset, Date, Location};
-use crate::parse::Sources;
+use std::collections::BTreeMap;
+
+use crate::model::{slug, DataError, Dataset, Date, IndexEntry, IndexLevel, Location, Role};
 use crate::table::Sort;
-use crate::ui::load::{DataSource, Outcome};
+use crate::ui::load::{DataSource, Outcome, Published, RolePage};
 use crate::ui::url::{ViewQuery, MAX_COMPARE};
 
 /// Data shared by the view, compared by identity: `Rc<T>`'s own `PartialEq` compares the values, and
@@ -54,7 +55,12 @@ pub enum HistoryMode {
 /// What the reader chose; everything else on screen is derived from it and the data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Selection {
+    /// The role's id (an old slug is turned into its id once the data is in); `None`: the directory.
     pub role: Option<String>,
+    /// The role's level as a link names it (position from 1, or slug); `None`: the first.
+    pub level: Option<String>,
+    /// What the directory's search box holds.
+    pub search: String,
     /// A grade other than the role's, when a hiring manager looks across the ladder.
     pub grade: Option<u8>,
     pub location: Option<String>,
@@ -75,6 +81,8 @@ impl Default for Selection {
     fn default() -> Self {
         Selection {
             role: None,
+            level: None,
+            search: String::new(),
             grade: None,
             location: None,
             currency: CurrencyChoice::Local,
@@ -103,7 +111,11 @@ pub struct State {
     /// Whose data is showing: the published folder, or the reader's own files over it.
     pub source: DataSource,
     /// The published data as fetched, kept to lay the reader's files over it (or forget them).
-    pub published: Option<Rc<Sources>>,
+    pub published: Option<Shared<Published>>,
+    /// Role pages fetched on their own, by role id: `None` while the fetch is under way.
+    pub pages: Rc<BTreeMap<String, Option<Shared<RolePage>>>>,
+    /// Whether no role chosen means the role directory (the standalone page), or the first role (a widget).
+    pub offers_directory: bool,
 }
 
 impl Default for State {
@@ -118,6 +130,8 @@ impl Default for State {
             today: None,
             source: DataSource::Published,
             published: None,
+            pages: Rc::new(BTreeMap::new()),
+            offers_directory: false,
         }
     }
 }
@@ -130,7 +144,15 @@ pub enum Action {
     },
     /// The page's URL changed under us (back/forward): take the view it holds.
     FromQuery(Box<ViewQuery>),
-    SelectRole(String),
+    /// Opens a role by id (its page is fetched if it is not in yet); `None` goes back to the directory.
+    SelectRole(Option<String>),
+    /// A role page's fetch started, so it is not started twice.
+    PageRequested(String),
+    /// A role page arrived (or failed), by role id.
+    PageLoaded(String, Rc<RolePage>),
+    /// Chooses a level of the current role by position (0 = first).
+    SelectLevel(usize),
+    SetSearch(String),
     SelectGrade(u8),
     SelectLocation(String),
     SetCurrency(CurrencyChoice),
@@ -145,29 +167,85 @@ pub enum Action {
 }
 
 impl State {
-    /// A state holding a link's raw values, checked once the data arrives.
-    pub fn from_query(query: &ViewQuery) -> State {
+    /// A state holding a link's raw values, checked once the data arrives; `offers_directory` for the
+    /// standalone page, where no role chosen means the role directory.
+    pub fn from_query(query: &ViewQuery, offers_directory: bool) -> State {
         State {
             selection: raw_selection(query),
+            offers_directory,
             ..State::default()
         }
     }
 
-    /// The role on screen: the one chosen when it exists, else the first one loaded.
-    pub fn current_role(&self) -> Option<&crate::model::Role> {
-        let dataset = self.dataset.as_deref()?;
-        self.selection
-            .role
-            .as_deref()
-            .and_then(|slug| dataset.role(slug))
-            .or_else(|| dataset.roles.first())
+    /// Whether the role directory is on screen: several roles and none chosen, on the standalone page.
+    pub fn shows_directory(&self) -> bool {
+        self.offers_directory
+            && self.selection.role.is_none()
+            && self
+                .dataset
+                .as_deref()
+                .is_some_and(|dataset| dataset.index.roles.len() > 1)
     }
 
-    /// The grade on screen: the one chosen, else the role's, else the first in the table.
+    /// The chosen role's index entry, else (off the directory) the first role's.
+    pub fn current_entry(&self) -> Option<&IndexEntry> {
+        let index = &self.dataset.as_deref()?.index;
+        match self.selection.role.as_deref() {
+            Some(key) => index.find(key),
+            None if self.shows_directory() => None,
+            None => index.roles.first(),
+        }
+    }
+
+    /// The role on screen, once its page is in: parsed with the data, or fetched on its own.
+    pub fn current_role(&self) -> Option<&Role> {
+        let entry = self.current_entry()?;
+        let dataset = self.dataset.as_deref()?;
+        dataset
+            .role(&entry.id)
+            .or_else(|| self.pages.get(&entry.id)?.as_deref()?.role.as_deref())
+    }
+
+    /// The role page still to fetch: (role id, file), when the current role's page is neither in nor asked for.
+    pub fn wanted_page(&self) -> Option<(String, String)> {
+        let entry = self.current_entry()?;
+        let dataset = self.dataset.as_deref()?;
+        let missing = dataset.role(&entry.id).is_none() && !self.pages.contains_key(&entry.id);
+        missing.then(|| (entry.id.clone(), entry.file.clone()))
+    }
+
+    /// Problems of the current role's page fetched on its own (the data's own are in `problems`).
+    pub fn page_problems(&self) -> Vec<DataError> {
+        self.current_entry()
+            .and_then(|entry| self.pages.get(&entry.id))
+            .and_then(|page| page.as_deref())
+            .map(|page| page.problems.clone())
+            .unwrap_or_default()
+    }
+
+    /// Whether the current role's page is being fetched.
+    pub fn page_loading(&self) -> bool {
+        self.current_entry()
+            .is_some_and(|entry| matches!(self.pages.get(&entry.id), Some(None)))
+    }
+
+    /// The level on screen: the one chosen, else the first, by position; known from the index before the
+    /// page arrives.
+    pub fn current_level(&self) -> Option<(usize, &IndexLevel)> {
+        let entry = self.current_entry()?;
+        self.selection
+            .level
+            .as_deref()
+            .and_then(|key| level_by_key(entry, key))
+            .or_else(|| entry.levels.first().map(|level| (0, level)))
+    }
+
+    /// The grade on screen: the one chosen, else the level's, else the role's, else the first in the table.
     pub fn current_grade(&self) -> Option<u8> {
         let dataset = self.dataset.as_deref()?;
         self.selection
             .grade
+            .or_else(|| self.current_level().and_then(|(_, level)| level.grade))
             .or_else(|| self.current_role().and_then(|role| role.grade))
             .filter(|grade| dataset.grade(*grade).is_some())
             .or_else(|| dataset.grades.first().map(|grade| grade.grade))
@@ -193,6 +271,8 @@ impl State {
         let s = &self.selection;
         ViewQuery {
             role: s.role.clone(),
+            level: s.level.clone(),
+            search: (!s.search.trim().is_empty()).then(|| s.search.clone()),
             grade: s.grade.map(|g| g.to_string()),
             location: s.location.clone(),
             currency: match &s.currency {
@@ -218,13 +298,44 @@ impl State {
         let s = &mut self.selection;
         let mut notices = Vec::new();
         if let Some(role) = s.role.take() {
-            if dataset.role(&role).is_some() {
-                s.role = Some(role);
-            } else {
-                notices.push(format!(
-                    "The link asked for the role \"{role}\", which this data does not have; showing {} instead.",
-                    dataset.roles.first().map_or("nothing", |r| r.title.as_str())
-                ));
+            // An old `?role=slug` link becomes the role's id, when only one role has that slug.
+            match dataset.index.find(&role) {
+                Some(entry) => s.role = Some(entry.id.clone()),
+                None => {
+                    let instead = if self.offers_directory && dataset.index.roles.len() > 1 {
+                        "the list of roles"
+                    } else {
+                        dataset
+                            .index
+                            .roles
+                            .first()
+                            .map_or("nothing", |entry| entry.title.as_str())
+                    };
+                    notices.push(format!(
+                        "The link asked for the role \"{role}\", which this data does not have (or more than one role has that name); showing {instead} instead."
+                    ));
+                    s.level = None;
+                }
+            }
+        }
+        if let Some(level) = s.level.take() {
+            let entry = s.role.as_deref().and_then(|id| dataset.index.find(id));
+            match entry {
+                Some(entry) => match level_by_key(entry, &level) {
+                    Some(_) => s.level = Some(level),
+                    None => notices.push(format!(
+                        "The link asked for the level \"{level}\", which {} does not have; showing its first level.",
+                        entry.title
+                    )),
+                },
+                None if dataset.index.roles.len() > 1 => {}
+                None => {
+                    if let Some(entry) = dataset.index.roles.first() {
+                        if level_by_key(entry, &level).is_some() {
+                            s.level = Some(level);
+                        }
+                    }
+                }
             }
         }
         if let Some(grade) = s.grade.take() {
@@ -278,6 +389,8 @@ impl State {
 fn raw_selection(query: &ViewQuery) -> Selection {
     Selection {
         role: query.role.clone(),
+        level: query.level.clone(),
+        search: query.search.clone().unwrap_or_default(),
         grade: query.grade.as_deref().map(|g| g.parse().unwrap_or(0)),
         location: query.location.clone(),
         currency: match query.currency.as_deref() {
@@ -301,6 +414,19 @@ fn raw_selection(query: &ViewQuery) -> Selection {
             .and_then(|p| p.parse::<usize>().ok())
             .map_or(0, |p| p.saturating_sub(1)),
     }
+}
+
+/// A level of an indexed role by position (from 1) or slug.
+fn level_by_key<'a>(entry: &'a IndexEntry, key: &str) -> Option<(usize, &'a IndexLevel)> {
+    if let Ok(position) = key.parse::<usize>() {
+        let index = position.checked_sub(1)?;
+        return entry.levels.get(index).map(|level| (index, level));
+    }
+    entry
+        .levels
+        .iter()
+        .enumerate()
+        .find(|(_, level)| level.slug == key)
 }
 
 /// The reference market's location (factor 1 and named like it), else the first location.
@@ -355,13 +481,13 @@ impl Reducible for State {
                     published,
                 } = *outcome;
                 next.source = source;
-                next.published = published;
+                next.published = published.map(Shared);
                 next.phase = if dataset.is_some() {
                     Phase::Ready
                 } else {
                     Phase::Failed
                 };
-                next.dataset = dataset.map(|dataset| Shared(Rc::new(dataset)));
+                next.dataset = dataset.map(Shared);
                 next.problems = Rc::new(problems);
                 next.today = today;
                 next.history = HistoryMode::Replace;
@@ -373,8 +499,32 @@ impl Reducible for State {
                 next.validate();
             }
             Action::SelectRole(role) => {
-                s.role = Some(role);
+                s.role = role;
+                s.level = None;
                 s.grade = None;
+            }
+            Action::PageRequested(id) => {
+                Rc::make_mut(&mut next.pages).insert(id, None);
+                next.history = HistoryMode::Replace;
+            }
+            Action::PageLoaded(id, page) => {
+                Rc::make_mut(&mut next.pages).insert(id, Some(Shared(page)));
+                next.history = HistoryMode::Replace;
+            }
+            Action::SelectLevel(position) => {
+                // A slug survives the page gaining a level above this one; a position is the fallback.
+                let key = next
+                    .current_entry()
+                    .and_then(|entry| entry.levels.get(position))
+                    .map(|level| level.slug.clone())
+                    .filter(|slug| !slug.is_empty())
+                    .unwrap_or_else(|| (position + 1).to_string());
+                next.selection.level = Some(key);
+                next.selection.grade = None;
+            }
+            Action::SetSearch(text) => {
+                s.search = text;
+                next.history = HistoryMode::Replace;
             }
             Action::SelectGrade(grade) => s.grade = Some(grade),
             Action::SelectLocation(id) => s.location = Some(id),
@@ -425,9 +575,9 @@ mod tests {
     }
 
     fn loaded(query: &str) -> Rc<State> {
-        Rc::new(State::from_query(&ViewQuery::parse(query))).reduce(Action::Loaded {
+        Rc::new(State::from_query(&ViewQuery::parse(query), true)).reduce(Action::Loaded {
             outcome: Box::new(Outcome {
-                dataset: Some(shipped()),
+                dataset: Some(Rc::new(shipped())),
                 problems: Vec::new(),
                 source: DataSource::Published,
                 published: None,
@@ -437,8 +587,8 @@ mod tests {
     }
 
     #[test]
-    fn defaults_are_the_first_role_its_grade_and_the_reference_market() {
-        let state = loaded("");
+    fn a_role_opens_at_its_grade_and_the_reference_market() {
+        let state = loaded("?role=vp-strategy-developer-relations");
         assert_eq!(state.phase, Phase::Ready);
         assert_eq!(state.current_grade(), Some(12));
         let location = state.current_location().unwrap();
@@ -453,12 +603,14 @@ mod tests {
     #[test]
     fn unknown_link_values_fall_back_with_a_notice_each() {
         let state = loaded("?role=nobody&grade=13&location=atlantis/all&currency=XXX&compare=atlantis/all&offer=lots");
+        assert!(state.shows_directory());
         assert_eq!(state.notices.len(), 6, "{:?}", state.notices);
+        assert!(state.notices[0].contains("showing the list of roles"));
         assert!(state.notices.iter().any(|n| n.contains("atlantis/all")));
         assert_eq!(state.selection.location, None);
         assert_eq!(state.selection.currency, CurrencyChoice::Local);
         assert!(state.selection.compare.is_empty());
-        assert_eq!(state.current_grade(), Some(12));
+        assert_eq!(state.current_entry(), None);
     }
 
     #[test]
@@ -489,6 +641,112 @@ mod tests {
         assert_eq!(state.selection.compare, vec!["a", "b", "c", "d"]);
         state = state.reduce(Action::RemoveCompare("b".into()));
         assert_eq!(state.selection.compare, vec!["a", "c", "d"]);
+    }
+
+    #[test]
+    fn several_roles_open_on_the_directory_and_a_widget_on_the_first_role() {
+        let state = loaded("");
+        assert!(state.shows_directory());
+        assert_eq!(state.current_entry(), None);
+        assert_eq!(state.wanted_page(), None);
+        let widget =
+            Rc::new(State::from_query(&ViewQuery::default(), false)).reduce(Action::Loaded {
+                outcome: Box::new(Outcome {
+                    dataset: Some(Rc::new(shipped())),
+                    problems: Vec::new(),
+                    source: DataSource::Published,
+                    published: None,
+                }),
+                today: None,
+            });
+        assert!(!widget.shows_directory());
+        assert_eq!(
+            widget.current_entry().map(|e| e.id.as_str()),
+            Some("engineering/backend-engineer")
+        );
+    }
+
+    #[test]
+    fn an_old_slug_link_becomes_the_role_id_and_levels_follow_the_link() {
+        let state = loaded("?role=backend-engineer&level=2");
+        assert!(state.notices.is_empty(), "{:?}", state.notices);
+        assert_eq!(
+            state.selection.role.as_deref(),
+            Some("engineering/backend-engineer")
+        );
+        assert_eq!(state.current_level().map(|(i, _)| i), Some(1));
+        let by_slug = loaded("?role=engineering/backend-engineer&level=staff-backend-engineer");
+        assert_eq!(
+            by_slug.current_level().map(|(i, l)| (i, l.grade)),
+            Some((2, Some(8)))
+        );
+        assert_eq!(by_slug.current_grade(), Some(8));
+        let chosen = by_slug.reduce(Action::SelectLevel(0));
+        assert_eq!(
+            chosen.selection.level.as_deref(),
+            Some("intermediate-backend-engineer")
+        );
+        assert_eq!(chosen.current_grade(), Some(6));
+        assert_eq!(
+            chosen.to_query().to_query(),
+            "?role=engineering/backend-engineer&level=intermediate-backend-engineer"
+        );
+    }
+
+    #[test]
+    fn an_unknown_level_falls_back_to_the_first_with_a_notice() {
+        let state = loaded("?role=engineering/backend-engineer&level=9");
+        assert_eq!(state.notices.len(), 1, "{:?}", state.notices);
+        assert!(state.notices[0].contains("level \"9\""));
+        assert_eq!(state.selection.level, None);
+        assert_eq!(state.current_grade(), Some(6));
+    }
+
+    #[test]
+    fn a_page_listed_only_in_the_index_is_wanted_once_and_shown_when_it_arrives() {
+        let mut dataset = shipped();
+        let role = dataset.roles.remove(1);
+        let state = Rc::new(State::from_query(
+            &ViewQuery::parse("?role=engineering/backend-engineer"),
+            true,
+        ))
+        .reduce(Action::Loaded {
+            outcome: Box::new(Outcome {
+                dataset: Some(Rc::new(dataset)),
+                problems: Vec::new(),
+                source: DataSource::Published,
+                published: None,
+            }),
+            today: None,
+        });
+        assert_eq!(
+            state.current_grade(),
+            Some(6),
+            "the index gives the grade before the page"
+        );
+        assert_eq!(
+            state.wanted_page(),
+            Some((
+                "engineering/backend-engineer".to_string(),
+                "roles/engineering/backend-engineer.md".to_string()
+            ))
+        );
+        let asked = state.reduce(Action::PageRequested("engineering/backend-engineer".into()));
+        assert_eq!(asked.wanted_page(), None);
+        assert!(asked.page_loading());
+        let page = RolePage {
+            role: Some(Rc::new(role)),
+            problems: Vec::new(),
+        };
+        let shown = asked.reduce(Action::PageLoaded(
+            "engineering/backend-engineer".into(),
+            Rc::new(page),
+        ));
+        assert!(!shown.page_loading());
+        assert_eq!(
+            shown.current_role().map(|r| r.title.as_str()),
+            Some("Backend Engineer")
+        );
     }
 
     #[test]

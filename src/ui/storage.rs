@@ -1,58 +1,124 @@
-//! Keeps the reader's own files in this browser's storage, so their choice survives a reload. Never uploaded.
+//! Keeps the reader's own files in this browser's IndexedDB, so their choice survives a reload. Never uploaded.
+//!
+//! IndexedDB, not localStorage: a whole handbook folder is several MB (localStorage holds about 5 MB, as
+//! text), and files are kept as the bytes they were, so a file that is not UTF-8 is reported by the parser
+//! on every visit instead of being silently changed.
+
+use js_sys::{Array, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 use crate::ui::load::LocalFiles;
 
-const INDEX_KEY: &str = "paygrade.local.files";
-const FILE_PREFIX: &str = "paygrade.local.file:";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
+const DATABASE: &str = "paygrade";
+const STORE: &str = "files";
+/// The one record: an array of `[name, bytes]` pairs, written and read whole.
+const KEY: &str = "local-folder";
 
 /// The files kept from an earlier visit, if any.
-pub fn load() -> Option<LocalFiles> {
-    let storage = storage()?;
-    let index = storage.get_item(INDEX_KEY).ok()??;
-    let files: LocalFiles = index
-        .lines()
-        .filter_map(|name| {
-            let text = storage.get_item(&format!("{FILE_PREFIX}{name}")).ok()??;
-            Some((name.to_string(), text.into_bytes()))
+pub async fn load() -> Option<LocalFiles> {
+    let db = open().await.ok()?;
+    let store = db
+        .transaction_with_str(STORE)
+        .ok()?
+        .object_store(STORE)
+        .ok()?;
+    let value = request(store.get(&JsValue::from_str(KEY)).ok()?)
+        .await
+        .ok()?;
+    let pairs: Array = value.dyn_into().ok()?;
+    let files: LocalFiles = pairs
+        .iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.dyn_into().ok()?;
+            let name = pair.get(0).as_string()?;
+            let bytes: Uint8Array = pair.get(1).dyn_into().ok()?;
+            Some((name, bytes.to_vec()))
         })
         .collect();
     (!files.is_empty()).then_some(files)
 }
 
-/// Keeps `files` (as text: a file that is not UTF-8 is kept with its bad bytes replaced); replaces what was kept.
-pub fn save(files: &LocalFiles) -> Result<(), String> {
-    let storage = storage().ok_or("this browser offers no storage")?;
-    forget();
+/// Keeps `files` byte for byte; replaces what was kept.
+pub async fn save(files: &LocalFiles) -> Result<(), String> {
+    let pairs = Array::new();
     for (name, bytes) in files {
-        storage
-            .set_item(
-                &format!("{FILE_PREFIX}{name}"),
-                &String::from_utf8_lossy(bytes),
-            )
-            .map_err(|_| {
-                forget();
-                "the browser's storage is full".to_string()
-            })?;
+        pairs.push(&Array::of2(
+            &JsValue::from_str(name),
+            &Uint8Array::from(bytes.as_slice()),
+        ));
     }
-    let index: Vec<&str> = files.keys().map(String::as_str).collect();
-    storage
-        .set_item(INDEX_KEY, &index.join("\n"))
+    let db = open().await?;
+    let store = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .and_then(|transaction| transaction.object_store(STORE))
+        .map_err(|_| "the browser's storage could not be opened".to_string())?;
+    let put = store
+        .put_with_key(&pairs, &JsValue::from_str(KEY))
+        .map_err(|_| "the browser's storage refused the files".to_string())?;
+    request(put)
+        .await
+        .map(drop)
         .map_err(|_| "the browser's storage is full".to_string())
 }
 
 /// Removes every kept file.
-pub fn forget() {
-    let Some(storage) = storage() else {
+pub async fn forget() {
+    let Ok(db) = open().await else {
         return;
     };
-    if let Ok(Some(index)) = storage.get_item(INDEX_KEY) {
-        for name in index.lines() {
-            let _ = storage.remove_item(&format!("{FILE_PREFIX}{name}"));
-        }
+    let removed = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .and_then(|transaction| transaction.object_store(STORE))
+        .and_then(|store| store.delete(&JsValue::from_str(KEY)));
+    if let Ok(removed) = removed {
+        let _ = request(removed).await;
     }
-    let _ = storage.remove_item(INDEX_KEY);
+}
+
+/// Opens (creating on first use) the database with its one object store.
+async fn open() -> Result<IdbDatabase, String> {
+    let unavailable = || "this browser offers no storage".to_string();
+    let factory = web_sys::window()
+        .and_then(|window| window.indexed_db().ok().flatten())
+        .ok_or_else(unavailable)?;
+    let opening: IdbOpenDbRequest = factory
+        .open_with_u32(DATABASE, 1)
+        .map_err(|_| unavailable())?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let db = event
+            .target()
+            .and_then(|target| target.dyn_into::<IdbRequest>().ok())
+            .and_then(|request| request.result().ok())
+            .and_then(|result| result.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = db {
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    opening.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let result = request(opening.into()).await;
+    drop(upgrade);
+    result
+        .and_then(|db| db.dyn_into::<IdbDatabase>().map_err(|_| JsValue::NULL))
+        .map_err(|_| unavailable())
+}
+
+/// An IndexedDB request as a future: its result, or its error.
+async fn request(request: IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = request.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let on_error = Closure::once_into_js(move || {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await
 }

@@ -38,6 +38,10 @@ pub fn folder(path: String) -> String {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewQuery {
     pub role: Option<String>,
+    /// The role's level: its position on the page (1 = first) or its slug.
+    pub level: Option<String>,
+    /// The role directory's search text.
+    pub search: Option<String>,
     pub grade: Option<String>,
     pub location: Option<String>,
     /// `local`, `reference`, or an ISO 4217 code.
@@ -70,6 +74,8 @@ impl ViewQuery {
             }
             match decode_component(key).as_str() {
                 "role" => view.role = Some(value),
+                "level" => view.level = Some(value),
+                "q" => view.search = Some(value),
                 "grade" => view.grade = Some(value),
                 "location" => view.location = Some(value),
                 "currency" => view.currency = Some(value),
@@ -99,6 +105,7 @@ impl ViewQuery {
         let compare = self.compare.join(",");
         let pairs = [
             ("role", self.role.as_deref()),
+            ("level", self.level.as_deref()),
             ("grade", self.grade.as_deref()),
             ("location", self.location.as_deref()),
             ("currency", self.currency.as_deref()),
@@ -108,6 +115,7 @@ impl ViewQuery {
             ("filter", self.filter.as_deref()),
             ("hiring", self.hiring.as_deref()),
             ("page", self.page.as_deref()),
+            ("q", self.search.as_deref()),
             ("data", self.data.as_deref()),
         ];
         let mut out = String::new();
@@ -186,6 +194,20 @@ mod tests {
              &currency=reference&compare=germany/berlin,japan/tokyo&offer=250000&data=team%20data/"
         );
         assert_eq!(ViewQuery::parse(&query), view);
+    }
+
+    #[test]
+    fn level_and_directory_search_round_trip() {
+        let view = ViewQuery::parse(
+            "?role=engineering/backend-engineer&level=senior-backend-engineer&q=staff+eng",
+        );
+        assert_eq!(view.role.as_deref(), Some("engineering/backend-engineer"));
+        assert_eq!(view.level.as_deref(), Some("senior-backend-engineer"));
+        assert_eq!(view.search.as_deref(), Some("staff eng"));
+        assert_eq!(
+            view.to_query(),
+            "?role=engineering/backend-engineer&level=senior-backend-engineer&q=staff%20eng"
+        );
     }
 
     #[test]

@@ -62,7 +62,7 @@ impl Dataset {
             }
         }
 
-        let (grades_name, grades) = parse_table(grades_file, parse_grades, &mut errors);
+        let (_, grades) = parse_table(grades_file, parse_grades, &mut errors);
         let (locations_name, locations) = parse_table(locations_file, parse_locations, &mut errors);
         let (_, currencies) = parse_table(currencies_file, parse_currencies, &mut errors);
 
@@ -97,14 +97,15 @@ impl Dataset {
         let index = match index_file {
             Some((name, bytes)) => match parse_index(&name, bytes) {
                 Ok(index) => {
-                    // Only a caller that read the pages too (the CLI, a reader's own folder) can tell.
-                    if !roles.is_empty() && index != RoleIndex::from_roles(&roles) {
+                    let made = RoleIndex::from_roles(&roles);
+                    // Only a caller that read every page too (the CLI, a reader's whole folder) can tell.
+                    if read_every_page(&manifest, &roles, files) && index != made {
                         errors.push(DataError::file(
                             &name,
                             "is out of date: it does not list the pages as they are; run `paygrade index` on the data folder",
                         ));
                     }
-                    index
+                    with_pages(index, made)
                 }
                 Err(problems) => {
                     errors.extend(problems);
@@ -122,9 +123,36 @@ impl Dataset {
             roles,
             index,
         };
-        errors.extend(cross_check(&dataset, &grades_name, &locations_name));
+        errors.extend(cross_check(&dataset, &locations_name));
         (dataset, errors)
     }
+}
+
+/// Whether every page the manifest names was read: each named page, and at least one page per folder.
+fn read_every_page(manifest: &Manifest, roles: &[Role], files: &FetchedFiles) -> bool {
+    manifest.roles.iter().all(|entry| {
+        let Ok(resolved) = resolve_data_path(&manifest.file, entry) else {
+            return true;
+        };
+        if entry.ends_with('/') {
+            let folder = format!("{resolved}/");
+            roles.iter().any(|role| role.file.starts_with(&folder))
+        } else {
+            matches!(files.get(&resolved), Some(Ok(_)))
+        }
+    })
+}
+
+/// The index file's entries, plus the pages it does not list (a reader's own page added to the published
+/// data), sorted by id.
+fn with_pages(mut index: RoleIndex, made: RoleIndex) -> RoleIndex {
+    for entry in made.roles {
+        if !index.roles.iter().any(|listed| listed.id == entry.id) {
+            index.roles.push(entry);
+        }
+    }
+    index.roles.sort_by(|a, b| a.id.cmp(&b.id));
+    index
 }
 
 /// A dotted file or folder (`.DS_Store`, `.git/…`) is never a page.
@@ -176,7 +204,7 @@ fn parse_table<T>(
 }
 
 /// Checks across files: every currency has a rate, every role a known grade.
-fn cross_check(data: &Dataset, grades_file: &str, locations_file: &str) -> Vec<DataError> {
+fn cross_check(data: &Dataset, locations_file: &str) -> Vec<DataError> {
     let mut errors = Vec::new();
     let reference = &data.manifest.reference.currency;
     let rates_loaded = !data.currencies.is_empty();
@@ -257,8 +285,8 @@ impl Dataset {
     }
 }
 
-/// One-call loading for native tests and benches: parse the manifest, fetch each file it names
-/// with `fetch` (a path relative to the data folder), assemble.
+/// One-call loading for native tests and benches: parse the manifest, fetch each file it names (every
+/// named page too, even with an index) with `fetch` (a path relative to the data folder), assemble.
 pub fn load_dataset(
     manifest_file: &str,
     manifest_bytes: &[u8],
@@ -268,7 +296,12 @@ pub fn load_dataset(
         Ok(manifest) => manifest,
         Err(errors) => return (None, errors),
     };
-    let (paths, mut errors) = manifest.files();
+    let (mut paths, mut errors) = manifest.files();
+    for page in manifest.named_pages() {
+        if !paths.contains(&page) {
+            paths.push(page);
+        }
+    }
     let files: FetchedFiles = paths
         .into_iter()
         .map(|path| {

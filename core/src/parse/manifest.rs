@@ -127,6 +127,16 @@ impl Manifest {
         (files, errors)
     }
 
+    /// The pages `roles` names one by one, resolved (folders are left out: only a native caller can list
+    /// them). A native caller reads these with `files()` to have every page at once.
+    pub fn named_pages(&self) -> Vec<String> {
+        self.roles
+            .iter()
+            .filter(|path| !path.ends_with('/'))
+            .filter_map(|path| resolve_data_path(&self.file, path).ok())
+            .collect()
+    }
+
     /// Whether `path` (resolved) is a job-family page: named in `roles`, or inside a folder it names.
     pub fn is_role_page(&self, path: &str) -> bool {
         self.roles.iter().any(|entry| {

@@ -32,7 +32,7 @@ pub fn BandFigures(props: &BandFiguresProps) -> Html {
         money(band.mid, &band.currency)
     );
     html! {
-        <div class="pg-band" data-min={band.min.to_string()} data-mid={band.mid.to_string()}
+        <div class="pg-band" data-grade={band.grade.to_string()} data-min={band.min.to_string()} data-mid={band.mid.to_string()}
             data-max={band.max.to_string()} data-currency={band.currency.clone()}>
             <dl class="pg-figures">
                 { figure("Minimum", band.min, "pg-figure-min") }

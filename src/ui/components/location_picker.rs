@@ -26,7 +26,7 @@ pub struct LocationPickerProps {
 }
 
 /// A distinct id per picker, so several widgets on one page never share aria ids.
-fn next_instance() -> usize {
+pub fn next_instance() -> usize {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
