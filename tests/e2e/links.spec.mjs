@@ -1,7 +1,7 @@
 // The view lives in the URL: a shared link reopens it, typing replaces history, choosing pushes, and a bad link
 // falls back visibly. Links can point the page only at its own origin.
 import { test, expect } from '@playwright/test';
-import { ExplorerPage, LONDON, BERLIN, TOKYO } from './fixtures/explorer-page.mjs';
+import { ExplorerPage, LONDON, BERLIN, TOKYO, VP } from './fixtures/explorer-page.mjs';
 
 test('a link opens its view, changes land in the URL, and a reload shows the same view', async ({ page }) => {
   const explorer = new ExplorerPage(page);
@@ -34,6 +34,7 @@ test('a link opens its view, changes land in the URL, and a reload shows the sam
   await expectChangedView();
   const url = new URL(page.url());
   expect(Object.fromEntries(url.searchParams)).toEqual({
+    role: VP,
     grade: '11',
     location: TOKYO,
     compare: `${BERLIN},${LONDON}`,
@@ -96,7 +97,7 @@ test('a data folder on another origin is refused with a notice, the default data
   page.on('request', (request) => requests.push(request.url()));
 
   const explorer = new ExplorerPage(page);
-  await explorer.open('?data=https://evil.example/');
+  await explorer.open(`?data=https://evil.example/&role=${VP}`);
   await expect(page.getByRole('status').filter({ hasText: 'https://evil.example/' })).toContainText('was not used');
   await expect(explorer.title).toHaveText('Vice President, Strategy and Developer Relations');
   await expect(explorer.band).toBeVisible();

@@ -273,6 +273,9 @@ test.describe('your own data', () => {
 
     await manager.forget.click();
     await expect(manager.whoseData).toHaveText('Showing the data Example Co. publishes.');
+    // The published data has several job families, and this link names none: its directory.
+    await expect(manager.title).toHaveText('Job families');
+    await page.goto(`./?location=${LONDON}&role=vp-strategy-developer-relations`);
     await expect(manager.title).toHaveText('Vice President, Strategy and Developer Relations');
     await expect(manager.rowCount).toHaveText(/^225 of 225 locations/);
     await expect(manager.problems).toHaveCount(0);

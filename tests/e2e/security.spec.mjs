@@ -25,7 +25,7 @@ async function violations(page) {
 
 test('the explorer sends a strict CSP and every section runs under it', async ({ page, baseURL }) => {
   const { problems, requests } = await watch(page);
-  const response = await page.goto('./?location=united-kingdom/london-england&offer=250000&compare=germany/berlin');
+  const response = await page.goto('./?role=vp-strategy-developer-relations&location=united-kingdom/london-england&offer=250000&compare=germany/berlin');
   const header = response.headers()['content-security-policy'];
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(header).toContain("style-src 'self'");

@@ -16,6 +16,7 @@ commands:
   build            install missing tools, build the release bundle into dist/, print sizes
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N (default 8080)
   test             fmt, clippy, native tests, browser tests, end-to-end tests; one summary line
+  e2e [ARGS...]    build dist/ and run only the Playwright tests (ARGS go to Playwright: a spec, -g NAME)
   bench [--check]  sizes and timings against the budgets (target/bench.json); --check fails on a miss
   fuzz [--seconds N] [TARGET...]  run each cargo-fuzz target for N seconds (default 60); executions, findings";
 
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
         Some("build") => build::bundle().map(|sizes| sizes.print()),
         Some("serve") => port_arg(&args[1..]).and_then(serve::build_and_serve),
         Some("test") => test::run_all(),
+        Some("e2e") => test::run_end_to_end(&args[1..]),
         Some("fuzz") => fuzz::run_fuzz(&args[1..]),
         Some("bench") => match &args[1..] {
             [] => bench::run_bench(false),

@@ -148,7 +148,23 @@ fn number_before(text: &str, label: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// `cargo xtask e2e [PLAYWRIGHT ARGS…]`: builds dist/ and runs only the end-to-end tests, e.g. one spec file
+/// or `-g "directory"`, for working on one part of the page.
+pub fn run_end_to_end(args: &[String]) -> Result<(), String> {
+    let counts = end_to_end_with(args)?;
+    println!("{} passed, {} failed", counts.passed, counts.failed);
+    if counts.failed == 0 && counts.passed > 0 {
+        Ok(())
+    } else {
+        Err(format!("{} failed", counts.failed.max(1)))
+    }
+}
+
 fn end_to_end() -> Result<Counts, String> {
+    end_to_end_with(&[])
+}
+
+fn end_to_end_with(args: &[String]) -> Result<Counts, String> {
     tools::ensure_browser()?;
     build::bundle()?.print();
     let server = Background::start()?;
@@ -156,6 +172,7 @@ fn end_to_end() -> Result<Counts, String> {
     let _ = std::fs::remove_file(&report);
     let status = Command::new(root().join("node_modules/.bin/playwright"))
         .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
+        .args(args)
         .env("PAYGRADE_URL", format!("http://{}/", server.addr))
         .env("PLAYWRIGHT_JSON_OUTPUT_FILE", &report)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")

@@ -1,0 +1,87 @@
+// Issue 12 on the shipped data: the role directory, levels in the URL, and one role page fetched per role.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { DirectoryPage } from './fixtures/directory-page.mjs';
+import { ExplorerPage } from './fixtures/explorer-page.mjs';
+
+const BACKEND = 'engineering/backend-engineer';
+
+test('the site opens on a directory grouped by department, and search filters as you type', async ({ page }) => {
+  const directory = new DirectoryPage(page);
+  await directory.open();
+  await expect(directory.department('Engineering').getByRole('link', { name: 'Backend Engineer' })).toBeVisible();
+  await expect(directory.department('Sales').getByRole('link', { name: 'Account Executive' })).toBeVisible();
+  await expect(directory.department('Other roles')).toContainText('Vice President');
+  await expect(directory.department('Engineering')).toContainText('Staff Backend Engineer');
+  await expect(directory.department('Engineering')).toContainText('Grade 8');
+  expect(await directory.listedTitles()).toHaveLength(3);
+
+  // By keyboard only: focus the box, type a level's word, tab to the one match and open it.
+  await directory.search.focus();
+  await page.keyboard.type('staff');
+  await expect(directory.roleLinks).toHaveCount(1);
+  await expect(directory.count).toHaveText('1 of 3 job families match "staff".');
+  await expect(page).toHaveURL(/[?&]q=staff/);
+  await page.keyboard.press('Tab');
+  await expect(directory.roleLinks.first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  const explorer = new ExplorerPage(page);
+  await expect(explorer.title).toHaveText('Backend Engineer');
+  await expect(page).toHaveURL(new RegExp(`[?&]role=${BACKEND}`));
+
+  // Back returns to the directory with the search kept.
+  await page.goBack();
+  await expect(directory.search).toHaveValue('staff');
+  await directory.search.fill('nothing like this');
+  await expect(page.getByText('No job family matches.')).toBeVisible();
+});
+
+test('the level is chosen on the page, kept in the URL, and survives a reload', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await page.goto(`./?role=${BACKEND}`);
+  await expect(explorer.title).toHaveText('Backend Engineer');
+  const levels = page.getByRole('group', { name: 'Level' });
+  await expect(levels.getByRole('radio')).toHaveCount(3);
+  await expect(explorer.band).toHaveAttribute('data-grade', '6');
+  await levels.getByRole('radio', { name: /Senior Backend Engineer/ }).check();
+  await expect(explorer.band).toHaveAttribute('data-grade', '7');
+  await expect(page).toHaveURL(/[?&]level=senior-backend-engineer/);
+  await expect(explorer.payHeading).toHaveText(/^Pay for grade 7 in/);
+  await expect(page.getByRole('region', { name: 'For a job ad' })).toContainText('Senior Backend Engineer');
+  await page.reload();
+  await expect(explorer.band).toHaveAttribute('data-grade', '7');
+  await expect(levels.getByRole('radio', { name: /Senior Backend Engineer/ })).toBeChecked();
+
+  // By position too, as a handbook might link it.
+  await page.goto(`./?role=${BACKEND}&level=3`);
+  await expect(explorer.band).toHaveAttribute('data-grade', '8');
+});
+
+test('opening one role fetches the tables, the index and that role page only', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/data/')) fetched.push(path.slice('/data/'.length));
+  });
+  const explorer = new ExplorerPage(page);
+  await page.goto(`./?role=${BACKEND}&level=2`);
+  await expect(explorer.role).toBeVisible();
+  expect(fetched.sort()).toEqual(
+    ['currencies.csv', 'grades.csv', 'index.json', 'locations.csv', 'paygrade.json', `roles/${BACKEND}.md`].sort(),
+  );
+});
+
+test('an old ?role=slug link still opens the role it named', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await page.goto('./?role=backend-engineer');
+  await expect(explorer.title).toHaveText('Backend Engineer');
+  await expect(explorer.notices).toHaveCount(0);
+});
+
+test('the directory has no axe violations', async ({ page }) => {
+  const directory = new DirectoryPage(page);
+  await directory.open('?q=engineer');
+  await expect(directory.roleLinks).toHaveCount(1);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
