@@ -34,6 +34,7 @@ pub fn start() {
         compact,
         stylesheet: None,
         explorer: Some("./".into()),
+        sync: None,
     };
     if let Some(root) = document.get_element_by_id(STANDALONE_ROOT) {
         ui::mount::mount_in_place(root, options(false), true);
@@ -42,7 +43,8 @@ pub fn start() {
     }
 }
 
-/// Mounts a widget into `element`. `options`: `{ role, grade, location, currency, data, compact, stylesheet, explorer }`.
+/// Mounts a widget into `element`. `options`: `{ role, level, grade, location, currency, data, compact, stylesheet,
+/// explorer, sync }`.
 #[wasm_bindgen]
 pub fn mount(element: &web_sys::Element, options: &JsValue) -> Result<MountHandle, JsValue> {
     ui::mount::mount_js(element, options)
@@ -52,6 +54,20 @@ pub fn mount(element: &web_sys::Element, options: &JsValue) -> Result<MountHandl
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all(defaults: &JsValue) -> Result<js_sys::Array, JsValue> {
     ui::mount::mount_all(defaults)
+}
+
+/// Files fetched so far and whether a data folder's parsed dataset is still held, for the bench and the
+/// widget tests (one load per folder, freed by the last `destroy()`); and how many sync groups exist.
+#[wasm_bindgen(js_name = loadStats)]
+pub fn load_stats(base: &str) -> js_sys::Object {
+    let stats = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&stats, &JsValue::from_str(key), &value);
+    };
+    set("fetches", JsValue::from(ui::load::fetch_count()));
+    set("cached", JsValue::from(ui::load::folder_is_cached(base)));
+    set("syncGroups", JsValue::from(ui::sync::group_count() as u32));
+    stats
 }
 
 /// The wasm linear memory in bytes, read by `cargo xtask bench` after a load.

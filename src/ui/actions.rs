@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::band::CurrencyChoice;
 use crate::table::Sort;
 use crate::ui::state::{Action, State};
+use crate::ui::sync::{self, SyncedChoice};
 
 /// One callback per thing the reader can do.
 pub struct Actions {
@@ -29,14 +30,30 @@ pub struct Actions {
 }
 
 impl Actions {
-    pub fn new(dispatcher: &UseReducerDispatcher<State>) -> Actions {
+    /// The callbacks of one app; with `sync` (group name, this widget's member id), the reader's choice of
+    /// location and currency also goes to the other widgets of the group.
+    pub fn new(dispatcher: &UseReducerDispatcher<State>, sync: Option<(String, usize)>) -> Actions {
+        let select_location = send(dispatcher, Action::SelectLocation);
+        let set_currency = send(dispatcher, Action::SetCurrency);
+        let (select_location, set_currency) = match sync {
+            None => (select_location, set_currency),
+            Some((name, member)) => (
+                shared_with_group(
+                    select_location,
+                    name.clone(),
+                    member,
+                    SyncedChoice::Location,
+                ),
+                shared_with_group(set_currency, name, member, SyncedChoice::Currency),
+            ),
+        };
         Actions {
             select_role: send(dispatcher, Action::SelectRole),
             select_level: send(dispatcher, Action::SelectLevel),
             set_search: send(dispatcher, Action::SetSearch),
             select_grade: send(dispatcher, Action::SelectGrade),
-            select_location: send(dispatcher, Action::SelectLocation),
-            set_currency: send(dispatcher, Action::SetCurrency),
+            select_location,
+            set_currency,
             add_compare: send(dispatcher, Action::AddCompare),
             remove_compare: send(dispatcher, Action::RemoveCompare),
             set_offer: send(dispatcher, Action::SetOffer),
@@ -47,6 +64,19 @@ impl Actions {
             dismiss_notices: send(dispatcher, |()| Action::DismissNotices),
         }
     }
+}
+
+/// `local`, then the same choice published to the sync group `name`.
+fn shared_with_group<T: Clone + 'static>(
+    local: Callback<T>,
+    name: String,
+    member: usize,
+    choice: impl Fn(T) -> SyncedChoice + 'static,
+) -> Callback<T> {
+    Callback::from(move |value: T| {
+        local.emit(value.clone());
+        sync::publish(&name, member, choice(value));
+    })
 }
 
 fn send<T: 'static>(

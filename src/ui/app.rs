@@ -13,6 +13,7 @@ use crate::ui::explorer::OwnDataCallbacks;
 use crate::ui::load::{self, resolve, LocalFiles, Outcome};
 use crate::ui::state::{Action, HistoryMode, State};
 use crate::ui::storage;
+use crate::ui::sync::{self, SyncedChoice};
 use crate::ui::url::ViewQuery;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -34,6 +35,9 @@ pub struct AppProps {
     /// The full explorer's address, for the compact widget's link.
     #[prop_or_else(|| AttrValue::from("./"))]
     pub explorer: AttrValue,
+    /// Widgets with the same sync name follow one reader's choice of location and currency.
+    #[prop_or_default]
+    pub sync: Option<AttrValue>,
 }
 
 #[function_component]
@@ -84,9 +88,28 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     use_url_sync(&state, props.standalone);
+    let member = use_state(crate::ui::components::location_picker::next_instance);
+    {
+        // Joins the sync group while mounted; the membership is dropped (the group left) on unmount.
+        let dispatcher = state.dispatcher();
+        let member = *member;
+        use_effect_with(props.sync.clone(), move |name| {
+            let membership = name.as_ref().map(|name| {
+                let on_choice = Callback::from(move |choice| {
+                    dispatcher.dispatch(match choice {
+                        SyncedChoice::Location(id) => Action::SelectLocation(id),
+                        SyncedChoice::Currency(currency) => Action::SetCurrency(currency),
+                    })
+                });
+                sync::join(name, member, on_choice)
+            });
+            move || drop(membership)
+        });
+    }
     let actions = {
         let dispatcher = state.dispatcher();
-        use_memo((), move |()| Actions::new(&dispatcher))
+        let sync = props.sync.as_ref().map(|name| (name.to_string(), *member));
+        use_memo(sync.clone(), move |_| Actions::new(&dispatcher, sync))
     };
     if props.compact {
         return compact(&state, &actions, &props.explorer);

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::band::band_figures;
 use crate::ui::actions::Actions;
-use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker};
+use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker, Notices};
 use crate::ui::explorer::band_at;
 use crate::ui::state::{location_name, Phase, State};
 
@@ -23,15 +23,24 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
         return html! {};
     };
     let role = state.current_role();
+    let notices = (!state.notices.is_empty()).then(|| {
+        html! { <Notices notices={state.notices.clone()} on_dismiss={actions.dismiss_notices.clone()} /> }
+    });
     let (Some(grade), Some(location)) = (state.current_grade(), state.current_location()) else {
         return html! { <p class="pg-empty">{ "This data has no grades or no locations." }</p> };
     };
     let place = location_name(location);
     let band = band_at(band_figures, state, &dataset, role, grade, &location.id);
-    let title = role.map_or_else(|| format!("Grade {grade}"), |r| r.title.clone());
+    // A job family with several levels names the level the widget shows ("Senior Backend Engineer").
+    let title = match (state.current_entry(), state.current_level()) {
+        (Some(entry), Some((_, level))) if entry.levels.len() > 1 => level.title.clone(),
+        (Some(entry), _) => entry.title.clone(),
+        (None, _) => format!("Grade {grade}"),
+    };
     let link = format!("{explorer}{}", state.to_query().to_query());
     html! {
         <>
+            { for notices }
             <p class="pg-compact-title"><strong>{ title }</strong>{ format!(" · Grade {grade}") }</p>
             <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
                 on_select={actions.select_location.clone()} />

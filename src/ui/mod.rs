@@ -12,4 +12,5 @@ pub mod load;
 pub mod mount;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod url;

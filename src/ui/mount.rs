@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::AppHandle;
+use yew::{AppHandle, AttrValue};
 
 use crate::ui::app::{App, AppProps};
 use crate::ui::url::{data_base, folder, ViewQuery, DEFAULT_DATA_BASE};
@@ -25,14 +25,18 @@ pub struct MountOptions {
     pub stylesheet: Option<String>,
     /// The full explorer's address, for the widget's "open" link.
     pub explorer: Option<String>,
+    /// The sync group: widgets sharing a name follow one reader's location and currency.
+    pub sync: Option<String>,
 }
 
 /// The option names that describe the view.
-const VIEW_KEYS: [&str; 5] = ["role", "grade", "location", "currency", "compare"];
+const VIEW_KEYS: [&str; 6] = ["role", "level", "grade", "location", "currency", "compare"];
 
 /// Every option name, shared by the JS object and the `data-paygrade-*` attributes.
-const OPTION_KEYS: [&str; 9] = [
+const OPTION_KEYS: [&str; 11] = [
     "role",
+    "level",
+    "sync",
     "grade",
     "location",
     "currency",
@@ -86,6 +90,7 @@ impl MountOptions {
             compact: get("compact").is_none_or(|v| v != "false" && v != "0"),
             stylesheet: get("stylesheet"),
             explorer: get("explorer"),
+            sync: get("sync").filter(|name| !name.trim().is_empty()),
         }
     }
 
@@ -112,6 +117,7 @@ impl MountOptions {
             notice,
             compact: self.compact,
             explorer: self.explorer.unwrap_or_else(|| "./".into()).into(),
+            sync: self.sync.map(AttrValue::from),
         }
     }
 }
@@ -204,6 +210,7 @@ pub fn mount_in_place(root: Element, options: MountOptions, standalone: bool) ->
         ("data", &options.data),
         ("stylesheet", &options.stylesheet),
         ("explorer", &options.explorer),
+        ("sync", &options.sync),
     ]
     .into_iter()
     .filter_map(|(key, value)| value.clone().map(|value| (key, value)))
