@@ -89,14 +89,15 @@ test('20 widgets over two folders make one request per file per folder; a failin
   await page.evaluate(async () => {
     const { mount } = await import('/widget.js');
     window.__many = [];
-    const places = ['united-kingdom/london-england', 'japan/all', 'france/all'];
+    // The mini fixture has no JPY rate, so its widgets are placed where it has bands.
+    const places = ['united-kingdom/london-england', 'france/all'];
     for (let i = 0; i < 20; i += 1) {
       const host = document.createElement('div');
       host.className = 'many';
       host.dataset.folder = i % 2 ? 'second' : 'shipped';
       document.querySelector('main').append(host);
       const options = i % 2
-        ? { data: '/second-data/', role: 'engineer', location: places[i % 3] }
+        ? { data: '/second-data/', role: 'engineer', location: places[Math.floor(i / 2) % 2] }
         : { role: 'engineering/backend-engineer', level: String((i % 3) + 1) };
       window.__many.push(mount(host, options));
     }
