@@ -420,9 +420,11 @@ fn text_report(diff: &PayDiff, shown: usize) -> String {
         out.push('\n');
     }
     if shown < diff.changes.len() {
+        let hidden = diff.changes.len() - shown;
+        let noun = if hidden == 1 { "band" } else { "bands" };
         out.push_str(&format!(
-            "… and {} more (without --top to see them all)\n",
-            count(diff.changes.len() - shown, "band", "bands")
+            "… and {} more {noun} (without --top to see them all)\n",
+            grouped(hidden)
         ));
     }
     for (location, old, new) in &diff.currency_changes {

@@ -145,7 +145,15 @@ pub fn read_data_folder(dir: &Path) -> Result<DataFolder, FolderError> {
         reader.read(table)?;
     }
     if let Some(index) = &index_file {
-        reader.read(index)?;
+        if reader.read(index)?.is_some() {
+            reader.files.insert(
+                index.clone(),
+                Err(format!(
+                    "was not found; run `paygrade index {}` to write it",
+                    dir.display()
+                )),
+            );
+        }
     }
     for (position, entry) in manifest.roles.iter().enumerate() {
         let Some(resolved) = resolve(entry) else {
