@@ -28,8 +28,13 @@ impl TempFolder {
 
     /// A copy of this folder's files (used to make NEW from OLD).
     pub fn copy_of(&self, name: &str) -> TempFolder {
+        TempFolder::copy_from(&self.path, name)
+    }
+
+    /// A fresh folder holding a copy of `source` (the shipped `data/`, say).
+    pub fn copy_from(source: &Path, name: &str) -> TempFolder {
         let copy = TempFolder::new(name);
-        copy_tree(&self.path, &copy.path);
+        copy_tree(source, &copy.path);
         copy
     }
 
@@ -75,6 +80,23 @@ fn copy_tree(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// How many files a folder holds, hidden ones left out: what `check` reads from a folder that names
+/// them all.
+pub fn files_in(folder: &Path) -> usize {
+    fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .map(|entry| {
+            if entry.file_type().unwrap().is_dir() {
+                files_in(&entry.path())
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 /// What a run of the command gave back.
