@@ -3,10 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use serde_json::Value;
-
 use crate::folder::read_data_folder;
-use crate::report::{problem_json, problem_line, summary, Format};
+use crate::report::{problem_line, problems_json, summary, Format};
 use crate::{write_stdout, CliError};
 
 /// Prints the folder's problems on stdout and the count on stderr; exit 1 on any error.
@@ -18,16 +16,7 @@ pub fn run(dir: &Path, format: Format) -> Result<ExitCode, CliError> {
             .iter()
             .map(|problem| problem_line(dir, problem) + "\n")
             .collect::<String>(),
-        Format::Json => {
-            let array = Value::Array(
-                folder
-                    .problems
-                    .iter()
-                    .map(|problem| problem_json(dir, problem))
-                    .collect(),
-            );
-            format!("{array:#}\n")
-        }
+        Format::Json => problems_json(dir, &folder.problems),
     };
     write_stdout(&text)?;
     eprintln!("{}", summary(&folder.problems, folder.files_read));

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use paygrade_core::model::{DataError, Severity};
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// Output format shared by the subcommands that print reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,15 +48,31 @@ pub fn problem_line(dir: &Path, problem: &DataError) -> String {
     line
 }
 
-/// One problem as the JSON output's object: `{file, line, field, severity, message}`.
-pub fn problem_json(dir: &Path, problem: &DataError) -> Value {
-    json!({
-        "file": display_path(dir, &problem.file),
-        "line": problem.line,
-        "field": problem.field,
-        "severity": severity_word(problem.severity),
-        "message": problem.message,
-    })
+/// The problems as `check --format json` prints them: a pretty array of objects whose keys keep the
+/// order `file, line, field, severity, message` (serde_json's own maps would sort them), and a final
+/// newline.
+pub fn problems_json(dir: &Path, problems: &[DataError]) -> String {
+    if problems.is_empty() {
+        return "[]\n".to_string();
+    }
+    let objects: Vec<String> = problems
+        .iter()
+        .map(|problem| {
+            let fields = [
+                ("file", json!(display_path(dir, &problem.file))),
+                ("line", json!(problem.line)),
+                ("field", json!(problem.field)),
+                ("severity", json!(severity_word(problem.severity))),
+                ("message", json!(problem.message)),
+            ];
+            let lines: Vec<String> = fields
+                .iter()
+                .map(|(key, value)| format!("    \"{key}\": {value}"))
+                .collect();
+            format!("  {{\n{}\n  }}", lines.join(",\n"))
+        })
+        .collect();
+    format!("[\n{}\n]\n", objects.join(",\n"))
 }
 
 /// "3 errors, 1 warning in 402 files".
@@ -128,6 +144,43 @@ mod tests {
             problem_line(dir, &bare),
             "data/grades.csv: error: is empty really"
         );
+    }
+
+    #[test]
+    fn json_keeps_the_documented_key_order_and_parses_back() {
+        let problems = [
+            DataError::field(
+                "locations.csv",
+                Some(3),
+                "factor",
+                "\"0.0.5\" is not a number",
+            ),
+            DataError::file("grades.csv", "is empty").warning(),
+        ];
+        let text = problems_json(Path::new("data"), &problems);
+        assert_eq!(
+            text,
+            r#"[
+  {
+    "file": "data/locations.csv",
+    "line": 3,
+    "field": "factor",
+    "severity": "error",
+    "message": "\"0.0.5\" is not a number"
+  },
+  {
+    "file": "data/grades.csv",
+    "line": null,
+    "field": null,
+    "severity": "warning",
+    "message": "is empty"
+  }
+]
+"#
+        );
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed[1]["severity"], "warning");
+        assert_eq!(problems_json(Path::new("data"), &[]), "[]\n");
     }
 
     #[test]
