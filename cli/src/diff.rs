@@ -242,7 +242,15 @@ fn compare(old: &Dataset, new: &Dataset) -> PayDiff {
         let Some(new_role) = new_roles.get(id) else {
             continue;
         };
-        for (old_level, new_level) in old_role.levels.iter().zip(&new_role.levels) {
+        // Levels are matched by slug, so a level added in the middle does not shift the others.
+        for new_level in &new_role.levels {
+            let Some(old_level) = old_role
+                .levels
+                .iter()
+                .find(|level| level.slug == new_level.slug)
+            else {
+                continue;
+            };
             if old_level.grade != new_level.grade {
                 diff.level_grades.push((
                     id.to_string(),

@@ -344,3 +344,26 @@ fn every_subcommand_has_help_and_the_command_a_version() {
         format!("paygrade {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_exists_but_cannot_be_read_is_a_usage_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = small_folder("unreadable");
+    let grades = folder.path.join("grades.csv");
+    std::fs::set_permissions(&grades, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&grades).is_ok() {
+        // Running as root: permissions do not stop a read, so there is nothing to see here.
+        eprintln!("skipped: this user can read a file with mode 000");
+        return;
+    }
+    let run = paygrade(&["check", folder.arg()]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.starts_with(&format!(
+            "paygrade: cannot read {}: ",
+            folder.shown("grades.csv")
+        )),
+        "{run:?}"
+    );
+}

@@ -139,3 +139,24 @@ fn a_write_into_a_missing_folder_names_the_path() {
         "{run:?}"
     );
 }
+
+#[test]
+fn the_shipped_data_indexes_to_stdout_with_every_named_page() {
+    let run = paygrade(&["index", "data", "--output", "-"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let index: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(support::workspace().join("data/paygrade.json")).unwrap(),
+    )
+    .unwrap();
+    let named = manifest["roles"].as_array().unwrap().len();
+    assert_eq!(index["roles"].as_array().unwrap().len(), named);
+    assert!(index["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|entry| entry["id"] == "vp-strategy-developer-relations"
+            && entry["levels"][0]["grade"] == 12));
+    // Written to stdout only: no "wrote …" line, nothing in the shipped folder.
+    assert_eq!(run.stderr, "");
+}
