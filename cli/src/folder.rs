@@ -210,12 +210,46 @@ pub fn read_data_folder(dir: &Path) -> Result<DataFolder, FolderError> {
 
     let (dataset, assembled) = Dataset::assemble(manifest, &files);
     problems.extend(assembled);
+    if let Some(index) = &index_file {
+        problems.extend(pages_the_index_lacks(dir, index, &dataset, &files));
+    }
     Ok(DataFolder {
         dataset: Some(dataset),
         problems,
         files_read,
         index_file,
     })
+}
+
+/// Entries of a readable index whose page is not there: the page would list the role and fail to open it.
+/// (The core says the index is out of date; this says which entry, even when no page was read at all.)
+fn pages_the_index_lacks(
+    dir: &Path,
+    index: &str,
+    dataset: &Dataset,
+    files: &FetchedFiles,
+) -> Vec<DataError> {
+    if !matches!(files.get(index), Some(Ok(_))) {
+        return Vec::new();
+    }
+    let mut problems = Vec::new();
+    for entry in &dataset.index.roles {
+        match resolve_data_path(index, &entry.file) {
+            Ok(page) if matches!(files.get(&page), Some(Ok(_))) => {}
+            Ok(page) => problems.push(DataError::field(
+                index,
+                None,
+                "roles",
+                format!(
+                    "lists the page \"{page}\" (role {}), which was not found; run `paygrade index {}`",
+                    entry.id,
+                    dir.display()
+                ),
+            )),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    problems
 }
 
 /// Collects the files read so far, each read once.

@@ -188,6 +188,37 @@ fn a_stale_index_fails_the_check() {
 }
 
 #[test]
+fn an_index_entry_whose_page_is_gone_is_named() {
+    let folder = handbook_folder("gone");
+    assert_eq!(paygrade(&["index", folder.arg()]).code, 0);
+    std::fs::remove_file(folder.path.join("roles/sales/associate.md")).unwrap();
+    let run = paygrade(&["check", folder.arg()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout_lines().contains(
+            &format!(
+                "{}: error: roles: lists the page \"roles/sales/associate.md\" (role sales/associate), which was not found; run `paygrade index {}`",
+                folder.shown("index.json"),
+                folder.arg()
+            )
+            .as_str()
+        ),
+        "{run:?}"
+    );
+    // Even with no page left in the folder, which the core cannot tell from a page fetched later.
+    std::fs::remove_dir_all(folder.path.join("roles")).unwrap();
+    std::fs::create_dir(folder.path.join("roles")).unwrap();
+    let run = paygrade(&["check", folder.arg()]);
+    assert_eq!(run.code, 1);
+    let listed = run
+        .stdout_lines()
+        .iter()
+        .filter(|line| line.contains(": error: roles: lists the page"))
+        .count();
+    assert_eq!(listed, 5, "{run:?}");
+}
+
+#[test]
 fn a_folder_entry_without_an_index_is_an_error_the_page_would_hit() {
     let folder = handbook_folder("no-index");
     folder.write("paygrade.json", &manifest("\"roles/\"", None));
