@@ -1,0 +1,685 @@
+//! `paygrade diff OLD NEW`: what a data change does to pay, band by band, for the reviewer who approves
+//! a factor or midpoint change. Every figure comes from the core's band formula on each folder; this
+//! module only pairs the bands up, measures the moves and sorts them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::ExitCode;
+
+use paygrade_core::band::{amount, bands_for_grade_everywhere, Band, BandError, CurrencyChoice};
+use paygrade_core::model::{Dataset, Role};
+use serde_json::{json, Value};
+
+use crate::folder::{read_data_folder, DataFolder};
+use crate::report::{count, grouped, problem_line, Format};
+use crate::{write_stdout, CliError};
+
+/// A band's three figures, in the band's currency, as the page shows them (rounded).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Figures {
+    min: f64,
+    mid: f64,
+    max: f64,
+}
+
+impl Figures {
+    fn of(band: &Band) -> Figures {
+        Figures {
+            min: band.min,
+            mid: band.mid,
+            max: band.max,
+        }
+    }
+}
+
+/// Which band: a grade at a location, or a role with its own midpoint at one of its grades.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct BandKey {
+    grade: u8,
+    /// The role id, for roles whose front matter sets their own midpoint.
+    role: Option<String>,
+    location: String,
+}
+
+impl BandKey {
+    fn describe(&self) -> String {
+        match &self.role {
+            Some(role) => format!("role {role} at grade {} in {}", self.grade, self.location),
+            None => format!("grade {} in {}", self.grade, self.location),
+        }
+    }
+}
+
+/// One band whose min, mid or max moves.
+#[derive(Debug, Clone, PartialEq)]
+struct BandChange {
+    key: BandKey,
+    /// The location's currency, which both figures are in.
+    currency: String,
+    old: Figures,
+    new: Figures,
+}
+
+impl BandChange {
+    /// The largest relative move among min, mid and max, with its sign: 0.04 is +4 %.
+    fn relative(&self) -> f64 {
+        [
+            relative(self.old.min, self.new.min),
+            relative(self.old.mid, self.new.mid),
+            relative(self.old.max, self.new.max),
+        ]
+        .into_iter()
+        .fold(0.0, |largest: f64, change| {
+            if change.abs() > largest.abs() {
+                change
+            } else {
+                largest
+            }
+        })
+    }
+}
+
+/// (new − old) / old; a move away from zero is infinite (no valid table gives a zero band).
+fn relative(old: f64, new: f64) -> f64 {
+    if old == new {
+        0.0
+    } else if old == 0.0 {
+        if new > 0.0 {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        }
+    } else {
+        (new - old) / old.abs()
+    }
+}
+
+/// A band that one side can show and the other cannot (a rate removed, a currency without a rate).
+#[derive(Debug, Clone, PartialEq)]
+struct Availability {
+    key: BandKey,
+    /// Why the side that cannot show it cannot.
+    reason: String,
+}
+
+/// Everything `paygrade diff` reports.
+#[derive(Debug, Default)]
+struct PayDiff {
+    /// Bands compared (present and computable on both sides, in the same currency).
+    compared: usize,
+    /// Sorted: largest relative move first.
+    changes: Vec<BandChange>,
+    /// Locations whose bands are now in another currency: their figures are not comparable.
+    currency_changes: Vec<(String, String, String)>,
+    locations_added: Vec<String>,
+    locations_removed: Vec<String>,
+    grades_added: Vec<u8>,
+    grades_removed: Vec<u8>,
+    roles_added: Vec<String>,
+    roles_removed: Vec<String>,
+    /// A level whose grade changed: (role id, level title, old grade, new grade).
+    level_grades: Vec<(String, String, Option<u8>, Option<u8>)>,
+    /// Bands the old data showed and the new cannot.
+    lost: Vec<Availability>,
+    /// Bands the new data shows and the old could not.
+    gained: Vec<Availability>,
+}
+
+/// Compares two data folders and prints the report; exit 0 unless `fail_over` is exceeded.
+pub fn run(
+    old_dir: &Path,
+    new_dir: &Path,
+    format: Format,
+    fail_over: Option<f64>,
+    top: Option<usize>,
+) -> Result<ExitCode, CliError> {
+    let old_folder = read_data_folder(old_dir)?;
+    let new_folder = read_data_folder(new_dir)?;
+    let (Some(old), Some(new)) = (
+        usable(&old_folder, "OLD", old_dir),
+        usable(&new_folder, "NEW", new_dir),
+    ) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let diff = compare(old, new);
+    let shown = top.unwrap_or(diff.changes.len()).min(diff.changes.len());
+    let text = match format {
+        Format::Text => text_report(&diff, shown),
+        Format::Json => format!("{:#}\n", json_report(&diff, shown, old, new)),
+    };
+    write_stdout(&text)?;
+    eprintln!("{}", summary(&diff, old, new));
+
+    if let (Some(limit), Some(largest)) = (fail_over, diff.changes.first()) {
+        let percent = largest.relative().abs() * 100.0;
+        if percent > limit {
+            eprintln!(
+                "paygrade: {} moves by {}, more than --fail-over {limit}%",
+                largest.key.describe(),
+                percent_text(largest.relative())
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The folder's dataset, after saying on stderr what is wrong with it; `None` when its manifest is
+/// unusable (then there is nothing to compare).
+fn usable<'a>(folder: &'a DataFolder, side: &str, dir: &Path) -> Option<&'a Dataset> {
+    let errors = folder
+        .problems
+        .iter()
+        .filter(|problem| problem.is_error())
+        .count();
+    match &folder.dataset {
+        None => {
+            for problem in &folder.problems {
+                eprintln!("{}", problem_line(dir, problem));
+            }
+            eprintln!(
+                "paygrade: cannot compare: the manifest of {side} ({}) has errors",
+                dir.display()
+            );
+            None
+        }
+        Some(dataset) => {
+            if errors > 0 {
+                eprintln!(
+                    "note: {side} ({}) has {}; rows with errors are left out of the comparison (see `paygrade check {}`)",
+                    dir.display(),
+                    count(errors, "error", "errors"),
+                    dir.display()
+                );
+            }
+            Some(dataset)
+        }
+    }
+}
+
+/// Pairs every band of `old` with the same band of `new` and keeps the ones that move.
+fn compare(old: &Dataset, new: &Dataset) -> PayDiff {
+    let mut diff = PayDiff::default();
+    let old_locations: BTreeSet<&str> = old.locations.iter().map(|l| l.id.as_str()).collect();
+    let new_locations: BTreeSet<&str> = new.locations.iter().map(|l| l.id.as_str()).collect();
+    diff.locations_added = difference(&new_locations, &old_locations);
+    diff.locations_removed = difference(&old_locations, &new_locations);
+    let old_grades: BTreeSet<u8> = old.grades.iter().map(|g| g.grade).collect();
+    let new_grades: BTreeSet<u8> = new.grades.iter().map(|g| g.grade).collect();
+    diff.grades_added = new_grades.difference(&old_grades).copied().collect();
+    diff.grades_removed = old_grades.difference(&new_grades).copied().collect();
+    let old_roles: BTreeMap<&str, &Role> = old.roles.iter().map(|r| (r.id.as_str(), r)).collect();
+    let new_roles: BTreeMap<&str, &Role> = new.roles.iter().map(|r| (r.id.as_str(), r)).collect();
+    diff.roles_added = difference(
+        &new_roles.keys().copied().collect(),
+        &old_roles.keys().copied().collect(),
+    );
+    diff.roles_removed = difference(
+        &old_roles.keys().copied().collect(),
+        &new_roles.keys().copied().collect(),
+    );
+
+    let mut currency_changes = BTreeMap::new();
+    for grade in old_grades.intersection(&new_grades) {
+        let old_bands = bands_for_grade_everywhere(old, *grade, &CurrencyChoice::Local, None);
+        let new_bands = bands_for_grade_everywhere(new, *grade, &CurrencyChoice::Local, None);
+        pair(
+            &mut diff,
+            &mut currency_changes,
+            |location| BandKey {
+                grade: *grade,
+                role: None,
+                location,
+            },
+            old_bands,
+            new_bands,
+        );
+    }
+
+    let mut old_scratch = None;
+    let mut new_scratch = None;
+    for (id, old_role) in &old_roles {
+        let Some(new_role) = new_roles.get(id) else {
+            continue;
+        };
+        // Levels are matched by slug, so a level added in the middle does not shift the others.
+        for new_level in &new_role.levels {
+            let Some(old_level) = old_role
+                .levels
+                .iter()
+                .find(|level| level.slug == new_level.slug)
+            else {
+                continue;
+            };
+            if old_level.grade != new_level.grade {
+                diff.level_grades.push((
+                    id.to_string(),
+                    new_level.title.clone(),
+                    old_level.grade,
+                    new_level.grade,
+                ));
+            }
+        }
+        if old_role.midpoint.is_none() && new_role.midpoint.is_none() {
+            continue;
+        }
+        let grades: BTreeSet<u8> = role_grades(old_role)
+            .intersection(&role_grades(new_role))
+            .copied()
+            .filter(|grade| old_grades.contains(grade) && new_grades.contains(grade))
+            .collect();
+        for grade in grades {
+            let old_bands = role_bands(old, &mut old_scratch, old_role, grade);
+            let new_bands = role_bands(new, &mut new_scratch, new_role, grade);
+            pair(
+                &mut diff,
+                &mut currency_changes,
+                |location| BandKey {
+                    grade,
+                    role: Some(id.to_string()),
+                    location,
+                },
+                old_bands,
+                new_bands,
+            );
+        }
+    }
+    diff.currency_changes = currency_changes
+        .into_iter()
+        .map(|(location, (old, new))| (location, old, new))
+        .collect();
+    diff.changes.sort_by(|a, b| {
+        b.relative()
+            .abs()
+            .total_cmp(&a.relative().abs())
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    diff.lost.sort_by(|a, b| a.key.cmp(&b.key));
+    diff.gained.sort_by(|a, b| a.key.cmp(&b.key));
+    diff
+}
+
+type Bands = Vec<(String, Result<Band, BandError>)>;
+
+/// Matches bands by location and records each pair's outcome in `diff`.
+fn pair(
+    diff: &mut PayDiff,
+    currency_changes: &mut BTreeMap<String, (String, String)>,
+    key: impl Fn(String) -> BandKey,
+    old_bands: Bands,
+    new_bands: Bands,
+) {
+    let mut new_by_location: BTreeMap<String, Result<Band, BandError>> =
+        new_bands.into_iter().collect();
+    for (location, old_band) in old_bands {
+        let Some(new_band) = new_by_location.remove(&location) else {
+            continue;
+        };
+        match (old_band, new_band) {
+            (Ok(old_band), Ok(new_band)) if old_band.currency != new_band.currency => {
+                currency_changes
+                    .entry(location)
+                    .or_insert((old_band.currency, new_band.currency));
+            }
+            (Ok(old_band), Ok(new_band)) => {
+                diff.compared += 1;
+                let (old, new) = (Figures::of(&old_band), Figures::of(&new_band));
+                if old != new {
+                    diff.changes.push(BandChange {
+                        key: key(location),
+                        currency: new_band.currency,
+                        old,
+                        new,
+                    });
+                }
+            }
+            (Ok(_), Err(reason)) => diff.lost.push(Availability {
+                key: key(location),
+                reason: reason.to_string(),
+            }),
+            (Err(reason), Ok(_)) => diff.gained.push(Availability {
+                key: key(location),
+                reason: reason.to_string(),
+            }),
+            (Err(_), Err(_)) => {}
+        }
+    }
+}
+
+/// The grades a role's levels are at (its own grade when it lists no levels).
+fn role_grades(role: &Role) -> BTreeSet<u8> {
+    let mut grades: BTreeSet<u8> = role.levels.iter().filter_map(|level| level.grade).collect();
+    grades.extend(role.grade);
+    grades
+}
+
+/// Every location's band for a role at one grade. The core computes a role's band one location at a
+/// time (`band_figures` with the role, looking the location up by id), which over 10,000 locations
+/// is quadratic; so the role's midpoint is put in place of the grade's in a copy of the data, which is
+/// exactly what the formula's first step does (docs/data-format.md), and every location is computed in
+/// one pass. A test checks both ways agree.
+fn role_bands(data: &Dataset, scratch: &mut Option<Dataset>, role: &Role, grade: u8) -> Bands {
+    let Some(midpoint) = role.midpoint else {
+        return bands_for_grade_everywhere(data, grade, &CurrencyChoice::Local, None);
+    };
+    let copy = scratch.get_or_insert_with(|| data.clone());
+    let mut original = None;
+    for row in copy.grades.iter_mut().filter(|row| row.grade == grade) {
+        original = Some(row.midpoint);
+        row.midpoint = midpoint;
+    }
+    let bands = bands_for_grade_everywhere(copy, grade, &CurrencyChoice::Local, None);
+    for row in copy.grades.iter_mut().filter(|row| row.grade == grade) {
+        if let Some(original) = original {
+            row.midpoint = original;
+        }
+    }
+    bands
+}
+
+fn difference(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> Vec<String> {
+    a.difference(b).map(|id| id.to_string()).collect()
+}
+
+/// "+4.00%", "-0.52%".
+fn percent_text(fraction: f64) -> String {
+    format!("{:+.2}%", fraction * 100.0)
+}
+
+/// "+7,800", "-1,200", "0".
+fn signed_amount(change: f64) -> String {
+    if change > 0.0 {
+        format!("+{}", amount(change))
+    } else {
+        amount(change)
+    }
+}
+
+fn figure_text(name: &str, old: f64, new: f64) -> String {
+    if old == new {
+        format!("{name} {} (unchanged)", amount(new))
+    } else {
+        format!(
+            "{name} {} → {} ({})",
+            amount(old),
+            amount(new),
+            signed_amount(new - old)
+        )
+    }
+}
+
+/// `+4.00% grade 12 in united-kingdom/london-england (GBP): min 196,600 → 204,500 (+7,900), …`
+fn change_line(change: &BandChange) -> String {
+    format!(
+        "{} {} ({}): {}, {}, {}",
+        percent_text(change.relative()),
+        change.key.describe(),
+        change.currency,
+        figure_text("min", change.old.min, change.new.min),
+        figure_text("mid", change.old.mid, change.new.mid),
+        figure_text("max", change.old.max, change.new.max),
+    )
+}
+
+fn text_report(diff: &PayDiff, shown: usize) -> String {
+    let mut out = String::new();
+    for change in diff.changes.iter().take(shown) {
+        out.push_str(&change_line(change));
+        out.push('\n');
+    }
+    if shown < diff.changes.len() {
+        let hidden = diff.changes.len() - shown;
+        let noun = if hidden == 1 { "band" } else { "bands" };
+        out.push_str(&format!(
+            "… and {} more {noun} (without --top to see them all)\n",
+            grouped(hidden)
+        ));
+    }
+    for (location, old, new) in &diff.currency_changes {
+        out.push_str(&format!(
+            "currency changed in {location}: {old} → {new} (its bands are not compared)\n"
+        ));
+    }
+    for (role, level, old, new) in &diff.level_grades {
+        out.push_str(&format!(
+            "level grade changed: {role}, {level}: {} → {}\n",
+            grade_text(*old),
+            grade_text(*new)
+        ));
+    }
+    for lost in &diff.lost {
+        out.push_str(&format!(
+            "no longer shown: {}: {}\n",
+            lost.key.describe(),
+            lost.reason
+        ));
+    }
+    for gained in &diff.gained {
+        out.push_str(&format!("now shown: {}\n", gained.key.describe()));
+    }
+    let lists: [(&str, Vec<String>); 6] = [
+        ("location added", diff.locations_added.clone()),
+        ("location removed", diff.locations_removed.clone()),
+        (
+            "grade added",
+            diff.grades_added.iter().map(u8::to_string).collect(),
+        ),
+        (
+            "grade removed",
+            diff.grades_removed.iter().map(u8::to_string).collect(),
+        ),
+        ("role added", diff.roles_added.clone()),
+        ("role removed", diff.roles_removed.clone()),
+    ];
+    for (label, items) in lists {
+        for item in items {
+            out.push_str(&format!("{label}: {item}\n"));
+        }
+    }
+    out
+}
+
+fn grade_text(grade: Option<u8>) -> String {
+    grade.map_or_else(|| "no grade".to_string(), |grade| format!("grade {grade}"))
+}
+
+fn figure_json(old: f64, new: f64) -> Value {
+    json!({ "old": old, "new": new, "change": new - old, "relative_change": relative(old, new) })
+}
+
+fn json_report(diff: &PayDiff, shown: usize, old: &Dataset, new: &Dataset) -> Value {
+    let key_json =
+        |key: &BandKey| json!({ "grade": key.grade, "role": key.role, "location": key.location });
+    json!({
+        "reference_currency": {
+            "old": old.manifest.reference.currency,
+            "new": new.manifest.reference.currency,
+        },
+        "compared": diff.compared,
+        "moved": diff.changes.len(),
+        "changes": diff.changes.iter().take(shown).map(|change| {
+            let mut value = key_json(&change.key);
+            if let Some(object) = value.as_object_mut() {
+                object.insert("currency".into(), json!(change.currency));
+                object.insert("relative_change".into(), json!(change.relative()));
+                object.insert("min".into(), figure_json(change.old.min, change.new.min));
+                object.insert("mid".into(), figure_json(change.old.mid, change.new.mid));
+                object.insert("max".into(), figure_json(change.old.max, change.new.max));
+            }
+            value
+        }).collect::<Vec<_>>(),
+        "currency_changes": diff.currency_changes.iter().map(|(location, old, new)| {
+            json!({ "location": location, "old": old, "new": new })
+        }).collect::<Vec<_>>(),
+        "level_grade_changes": diff.level_grades.iter().map(|(role, level, old, new)| {
+            json!({ "role": role, "level": level, "old": old, "new": new })
+        }).collect::<Vec<_>>(),
+        "no_longer_shown": diff.lost.iter().map(|lost| {
+            let mut value = key_json(&lost.key);
+            if let Some(object) = value.as_object_mut() {
+                object.insert("reason".into(), json!(lost.reason));
+            }
+            value
+        }).collect::<Vec<_>>(),
+        "now_shown": diff.gained.iter().map(|gained| key_json(&gained.key)).collect::<Vec<_>>(),
+        "locations_added": diff.locations_added,
+        "locations_removed": diff.locations_removed,
+        "grades_added": diff.grades_added,
+        "grades_removed": diff.grades_removed,
+        "roles_added": diff.roles_added,
+        "roles_removed": diff.roles_removed,
+    })
+}
+
+/// "12 of 2,475 bands move, the largest by +4.00% (grade 12 in united-kingdom/london-england, GBP);
+/// locations: 1 added, 0 removed; grades: 0 added, 0 removed".
+fn summary(diff: &PayDiff, old: &Dataset, new: &Dataset) -> String {
+    let moves = match diff.changes.first() {
+        Some(largest) => format!(
+            "{} of {} move, the largest by {} ({}, {})",
+            grouped(diff.changes.len()),
+            count(diff.compared, "band", "bands"),
+            percent_text(largest.relative()),
+            largest.key.describe(),
+            largest.currency
+        ),
+        None => format!(
+            "no band moves ({} compared)",
+            count(diff.compared, "band", "bands")
+        ),
+    };
+    let mut parts = vec![
+        moves,
+        format!(
+            "locations: {} added, {} removed",
+            grouped(diff.locations_added.len()),
+            grouped(diff.locations_removed.len())
+        ),
+        format!(
+            "grades: {} added, {} removed",
+            grouped(diff.grades_added.len()),
+            grouped(diff.grades_removed.len())
+        ),
+    ];
+    if !diff.currency_changes.is_empty() {
+        parts.push(format!(
+            "{} changed currency",
+            count(diff.currency_changes.len(), "location", "locations")
+        ));
+    }
+    if !diff.lost.is_empty() {
+        parts.push(format!(
+            "{} no longer shown",
+            count(diff.lost.len(), "band", "bands")
+        ));
+    }
+    if old.manifest.reference.currency != new.manifest.reference.currency {
+        parts.push(format!(
+            "reference currency {} → {}",
+            old.manifest.reference.currency, new.manifest.reference.currency
+        ));
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use paygrade_core::band::{band_figures, BandRequest};
+    use paygrade_core::parse::{parse_manifest, FetchedFiles};
+
+    const MANIFEST: &str = r#"{
+      "organisation": "T", "as_of": "2026-11-01",
+      "reference": { "market": "Here", "currency": "USD" },
+      "tables": { "grades": "grades.csv", "locations": "locations.csv", "currencies": "currencies.csv" },
+      "roles": ["roles/a.md"],
+      "policy": { "rounding": 100, "location_floor": 0.45, "compa_groups": [] }
+    }"#;
+
+    fn dataset(locations: &str, page: &str) -> Dataset {
+        let manifest = parse_manifest("paygrade.json", MANIFEST.as_bytes()).unwrap();
+        let file = |text: &str| Ok(text.as_bytes().to_vec());
+        let files = FetchedFiles::from([
+            (
+                "grades.csv".to_string(),
+                file("grade,manager_titles,ic_titles,midpoint,spread,variable\n6,,E,100000,0.4,\n7,,S,130000,0.4,\n"),
+            ),
+            ("locations.csv".to_string(), file(locations)),
+            (
+                "currencies.csv".to_string(),
+                file("currency,per_usd,as_of\nUSD,1,2026-10-30\nEUR,0.9,2026-10-30\n"),
+            ),
+            ("roles/a.md".to_string(), file(page)),
+        ]);
+        let (data, errors) = Dataset::assemble(manifest, &files);
+        assert!(errors.iter().all(|e| !e.is_error()), "{errors:?}");
+        data
+    }
+
+    const LOCATIONS: &str =
+        "country,area,factor,currency\nA,All,1.0,USD\nB,All,0.8,EUR\nC,All,0.3,EUR\n";
+    const PAGE: &str = "---\ntitle: A\ngrade: 7\nmidpoint: 150000\n---\n";
+
+    #[test]
+    fn role_bands_agree_with_the_core_one_location_at_a_time() {
+        let data = dataset(LOCATIONS, PAGE);
+        let role = &data.roles[0];
+        let mut scratch = None;
+        let bands = role_bands(&data, &mut scratch, role, 7);
+        assert_eq!(bands.len(), 3);
+        for (location, band) in bands {
+            let one = band_figures(
+                &data,
+                &BandRequest {
+                    grade: 7,
+                    location_id: &location,
+                    role: Some(role),
+                    currency: CurrencyChoice::Local,
+                    today: None,
+                },
+            );
+            assert_eq!(band.unwrap().mid, one.unwrap().mid, "{location}");
+        }
+        // The copy is restored: the grade's own bands are the grade's again.
+        let again = role_bands(&data, &mut scratch, &Role::default(), 7);
+        let plain = bands_for_grade_everywhere(&data, 7, &CurrencyChoice::Local, None);
+        assert_eq!(again, plain);
+        let copy = scratch.unwrap();
+        assert_eq!(copy.grade(7).unwrap().midpoint, 130000.0);
+    }
+
+    #[test]
+    fn changes_are_sorted_by_relative_move_and_say_their_currency() {
+        let old = dataset(LOCATIONS, PAGE);
+        let new = dataset(
+            "country,area,factor,currency\nA,All,1.0,USD\nB,All,0.88,EUR\nC,All,0.3,EUR\nD,All,1,USD\n",
+            PAGE,
+        );
+        let diff = compare(&old, &new);
+        assert_eq!(diff.locations_added, ["d/all"]);
+        // Only b/all moves: at grades 6 and 7, and for the role with its own midpoint.
+        let mut keys: Vec<String> = diff.changes.iter().map(|c| c.key.describe()).collect();
+        let relatives: Vec<f64> = diff.changes.iter().map(|c| c.relative().abs()).collect();
+        assert!(relatives.windows(2).all(|w| w[0] >= w[1]), "{relatives:?}");
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "grade 6 in b/all",
+                "grade 7 in b/all",
+                "role a at grade 7 in b/all"
+            ]
+        );
+        // 100,000 × 0.8 × 0.9 EUR per USD = 72,000 EUR; × 0.88 instead = 79,200 EUR.
+        let grade_6 = diff
+            .changes
+            .iter()
+            .find(|c| c.key.grade == 6 && c.key.role.is_none())
+            .unwrap();
+        assert_eq!((grade_6.old.mid, grade_6.new.mid), (72_000.0, 79_200.0));
+        assert!(diff.changes.iter().all(|c| c.currency == "EUR"));
+        // The largest move is min: 57,600 → 63,360, rounded up to 63,400.
+        assert_eq!((grade_6.old.min, grade_6.new.min), (57_600.0, 63_400.0));
+        assert!((grade_6.relative() - 5_800.0 / 57_600.0).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,114 @@
+//! `paygrade index DIR`: the role index the page lists and opens roles from, written so it diffs cleanly
+//! in review (sorted by id, pretty JSON, a final newline, the same bytes for the same pages).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use paygrade_core::model::{DataError, RoleIndex};
+
+use crate::folder::read_data_folder;
+use crate::report::{count, problem_line, summary};
+use crate::{write_stdout, CliError};
+
+/// The index file's name when the manifest names none.
+pub const DEFAULT_INDEX: &str = "index.json";
+
+/// Where the index goes.
+enum Target {
+    Stdout,
+    File(PathBuf),
+}
+
+/// Writes (or with `check`, compares) the index; data problems are reported on stderr.
+pub fn run(dir: &Path, output: Option<&Path>, check: bool) -> Result<ExitCode, CliError> {
+    let folder = read_data_folder(dir)?;
+    let index_file = folder
+        .index_file
+        .clone()
+        .unwrap_or_else(|| DEFAULT_INDEX.to_string());
+    // Problems with the current index are what this command fixes, so they are not reported.
+    let problems: Vec<DataError> = folder
+        .problems
+        .into_iter()
+        .filter(|problem| problem.file != index_file)
+        .collect();
+    for problem in &problems {
+        eprintln!("{}", problem_line(dir, problem));
+    }
+    if !problems.is_empty() {
+        eprintln!("{}", summary(&problems, folder.files_read));
+    }
+    let Some(dataset) = folder.dataset else {
+        eprintln!(
+            "paygrade: cannot index {}: its manifest has errors",
+            dir.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+
+    let index = RoleIndex::from_roles(&dataset.roles);
+    let text = index_json(&index)?;
+    let target = match output {
+        Some(path) if path == Path::new("-") => Target::Stdout,
+        Some(path) => Target::File(path.to_path_buf()),
+        None => Target::File(dir.join(&index_file)),
+    };
+    let roles = count(index.roles.len(), "role", "roles");
+
+    if check {
+        let Target::File(path) = target else {
+            eprintln!(
+                "paygrade: --check compares the index file, so it cannot be used with --output -"
+            );
+            return Ok(ExitCode::from(2));
+        };
+        let how_to_fix = format!("run `paygrade index {}`", dir.display());
+        return Ok(match fs::read(&path) {
+            Ok(existing) if existing == text.as_bytes() => {
+                eprintln!("{} is up to date ({roles})", path.display());
+                ExitCode::SUCCESS
+            }
+            Ok(_) => {
+                eprintln!(
+                    "{}: error: is out of date: it does not list the pages as they are; {how_to_fix}",
+                    path.display()
+                );
+                ExitCode::FAILURE
+            }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                eprintln!("{}: error: does not exist; {how_to_fix}", path.display());
+                ExitCode::FAILURE
+            }
+            Err(source) => {
+                return Err(CliError::Read {
+                    target: path.display().to_string(),
+                    source,
+                })
+            }
+        });
+    }
+
+    match target {
+        Target::Stdout => write_stdout(&text)?,
+        Target::File(path) => {
+            fs::write(&path, &text).map_err(|source| CliError::Write {
+                target: path.display().to_string(),
+                source,
+            })?;
+            eprintln!("wrote {} ({roles})", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The index as written: pretty JSON (two-space indent, fields in declaration order) and a final newline.
+pub fn index_json(index: &RoleIndex) -> Result<String, CliError> {
+    serde_json::to_string_pretty(index)
+        .map(|text| text + "\n")
+        .map_err(|error| CliError::Write {
+            target: "the index".to_string(),
+            source: io::Error::other(error),
+        })
+}
