@@ -79,7 +79,26 @@ pub fn bundle() -> Result<Sizes, String> {
             copy(&from, &dist.join(entry))?;
         }
     }
+    index_data(&dist.join("data"))?;
     measure(&dist)
+}
+
+/// Writes the shipped data's role index with the `paygrade` command (the same one a handbook's CI runs), so
+/// the site's index always matches its pages even if the committed one was not refreshed.
+fn index_data(data: &Path) -> Result<(), String> {
+    run(Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "paygrade-cli",
+            "--bin",
+            "paygrade",
+            "--",
+            "index",
+        ])
+        .arg(data)
+        .current_dir(root()))
 }
 
 /// The wasm features current rustc emits by default; wasm-opt must be told to keep them.
