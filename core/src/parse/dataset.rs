@@ -43,16 +43,18 @@ impl Dataset {
         let index_file = manifest.index.clone().and_then(|path| bytes_of(&path));
         // Pages named one by one must be there unless an index lists them (then the page fetches each
         // when it is opened); pages inside a named folder are whatever the caller read from it.
-        let mut role_files: Vec<(String, &[u8])> = if manifest.index.is_none() {
-            manifest
-                .roles
-                .iter()
-                .filter(|path| !path.ends_with('/'))
-                .filter_map(|path| bytes_of(path))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let with_index = manifest.index.is_some();
+        let mut role_files: Vec<(String, &[u8])> = manifest
+            .roles
+            .iter()
+            .filter(|path| !path.ends_with('/'))
+            .filter(|path| {
+                !with_index
+                    || resolve_data_path(&manifest.file, path)
+                        .is_ok_and(|resolved| files.contains_key(&resolved))
+            })
+            .filter_map(|path| bytes_of(path))
+            .collect();
         for (path, fetched) in files {
             let named = role_files.iter().any(|(name, _)| name == path);
             if let (Ok(bytes), false) = (fetched, named) {

@@ -69,7 +69,9 @@ pub fn overlay(
     };
     let mut sources = published.clone();
     let mut report = LocalReport::default();
-    let (published_paths, _) = published.manifest.files();
+    // Pages an index lists are not fetched up front, but a local page of the same name still stands in for one.
+    let (mut published_paths, _) = published.manifest.files();
+    published_paths.extend(published.manifest.named_pages());
     for (path, bytes) in local {
         let name = file_name(path);
         let same_name = published_paths.iter().find(|p| file_name(p) == name);
