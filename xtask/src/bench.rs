@@ -29,6 +29,8 @@ pub fn run_bench(check: bool) -> Result<(), String> {
     let native = native_timings()?;
     eprintln!("== browser timings (headless Chromium, cache disabled)");
     let browser = browser_timings()?;
+    eprintln!("== whole handbooks and widgets at scale");
+    let handbook = crate::bench_handbook::run_handbook_bench()?;
 
     let first_load_gzip: u64 = sizes.rows.iter().map(|(_, _, gz)| gz).sum();
     let first_load_raw: u64 = sizes.rows.iter().map(|(_, raw, _)| raw).sum();
@@ -51,6 +53,7 @@ pub fn run_bench(check: bool) -> Result<(), String> {
         "memory_shipped_bytes": browser["memory_shipped_bytes"],
         "memory_10k_bytes": browser["memory_10k_bytes"],
         "native": native,
+        "handbook": handbook,
     });
     let path = target_dir().join("bench.json");
     std::fs::write(
@@ -104,9 +107,10 @@ pub fn run_bench(check: bool) -> Result<(), String> {
         number(&browser["memory_shipped_bytes"]) / 1048576.0,
         number(&browser["memory_10k_bytes"]) / 1048576.0
     );
+    print_handbook(&handbook);
     println!("written to {}", path.display());
 
-    let budgets = [
+    let mut budgets = vec![
         (
             "first load gzip (bytes)",
             first_load_gzip as f64,
@@ -134,6 +138,7 @@ pub fn run_bench(check: bool) -> Result<(), String> {
             MEMORY_10K_MAX_BYTES,
         ),
     ];
+    budgets.extend(crate::bench_handbook::budgets(&handbook));
     println!();
     let mut missed = 0;
     for (name, value, max) in budgets {
@@ -150,8 +155,60 @@ pub fn run_bench(check: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn number(value: &Value) -> f64 {
+pub(crate) fn number(value: &Value) -> f64 {
     value.as_f64().unwrap_or(f64::NAN)
+}
+
+/// The whole-handbook and widget figures, in the same table shape as the rest.
+fn print_handbook(figures: &Value) {
+    println!();
+    for (label, value) in [
+        (
+            "first band, role among 400 families",
+            &figures["first_band_400_families_ms"],
+        ),
+        (
+            "first band, role among 1 family",
+            &figures["first_band_1_family_ms"],
+        ),
+        (
+            "directory keystroke, 400 families",
+            &figures["directory_keystroke_400_ms"],
+        ),
+        (
+            "1 widget: every band",
+            &figures["widgets_1"]["all_bands_ms"],
+        ),
+        (
+            "20 widgets: every band",
+            &figures["widgets_20"]["all_bands_ms"],
+        ),
+        (
+            "native: paygrade check, 400 pages",
+            &figures["paygrade_check_400_ms"],
+        ),
+    ] {
+        println!(
+            "{label:<44} {:>9.2} {:>9.2} {:>9.2} {:>9.2}",
+            number(&value["median"]),
+            number(&value["p95"]),
+            number(&value["min"]),
+            number(&value["max"])
+        );
+    }
+    println!(
+        "first band 400 / 1 families: {:.2}; data requests {} / {}",
+        number(&figures["first_band_400_vs_1_ratio"]),
+        figures["data_requests_400_families"],
+        figures["data_requests_1_family"]
+    );
+    println!(
+        "widgets 1 / 20: {} / {} data requests, {:.1} / {:.1} MB wasm memory",
+        figures["widgets_1"]["data_requests"],
+        figures["widgets_20"]["data_requests"],
+        number(&figures["widgets_1"]["memory_bytes"]) / 1048576.0,
+        number(&figures["widgets_20"]["memory_bytes"]) / 1048576.0
+    );
 }
 
 /// dist/bench-data: the shipped data with a synthetic 10,000-row locations table (generated, never committed).
@@ -206,7 +263,7 @@ fn browser_timings() -> Result<Value, String> {
     last_json_line(&output.stdout, "browser bench")
 }
 
-fn last_json_line(stdout: &[u8], what: &str) -> Result<Value, String> {
+pub(crate) fn last_json_line(stdout: &[u8], what: &str) -> Result<Value, String> {
     let text = String::from_utf8_lossy(stdout);
     let line = text
         .lines()

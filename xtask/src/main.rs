@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's tooling, so a machine with only rustup and cargo can build, serve and test paygrade.
 
 mod bench;
+mod bench_handbook;
 mod build;
 mod fuzz;
 mod serve;
@@ -64,6 +65,13 @@ pub fn root() -> PathBuf {
         .parent()
         .map(PathBuf::from)
         .unwrap_or(manifest_dir)
+}
+
+/// Where cargo puts compiled crates (CARGO_TARGET_DIR, else target/), to run a binary it built.
+pub fn cargo_target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(target_dir)
 }
 
 /// Where this checkout's own outputs go (the wasm-pack package, reports, bench.json): under the checkout,

@@ -1,0 +1,144 @@
+// Browser timings for whole handbooks and widgets at scale (`cargo xtask bench`): the first band of one role
+// among 400 job families against among one, the directory's keystroke filter over 400 families, and 1
+// against 20 widgets on a page (requests, time to every band, wasm memory). Prints one JSON object.
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const base = process.env.PAYGRADE_URL;
+const distDir = process.env.PAYGRADE_DIST;
+const runs = Number(process.env.PAYGRADE_BENCH_RUNS || 10);
+const manyRole = process.env.PAYGRADE_BENCH_ROLE;
+const oneRole = process.env.PAYGRADE_BENCH_ONE_ROLE;
+if (!base || !distDir || !manyRole || !oneRole) throw new Error('run through `cargo xtask bench`');
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+});
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+}
+
+// Resolves window.__bands with the time (from navigation start) at which `count` bands are painted,
+// looking inside widgets' shadow roots too.
+const WAIT_FOR_BANDS = (count) => {
+  window.__bands = new Promise((resolve) => {
+    const seen = () => {
+      let found = document.querySelectorAll('.pg-band').length;
+      for (const host of document.querySelectorAll('[data-paygrade-role]')) {
+        found += host.shadowRoot ? host.shadowRoot.querySelectorAll('.pg-band').length : 0;
+      }
+      return found;
+    };
+    const tick = () => {
+      if (seen() >= count) requestAnimationFrame(() => resolve(performance.now()));
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  });
+};
+
+async function freshPage(bands) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await page.addInitScript(WAIT_FOR_BANDS, bands);
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  return { context, page, requests };
+}
+
+/// Navigation to `count` bands painted, in ms, and the data files fetched.
+async function timeToBands(url, count) {
+  const { context, page, requests } = await freshPage(count);
+  await page.goto(url);
+  const ms = await page.evaluate(() => window.__bands);
+  const memory = await page.evaluate(async () => (await import('/pkg/paygrade.js')).wasmMemoryBytes());
+  await context.close();
+  return { ms, memory, dataRequests: requests.filter((path) => !/\.(js|wasm|css|html)$/.test(path) && path !== '/').length };
+}
+
+// The first band of one role: in a folder of 400 job families, and in a folder of one, taken in turns.
+const many = [];
+const one = [];
+let requests400 = 0;
+let requests1 = 0;
+for (let i = 0; i < runs; i += 1) {
+  const a = await timeToBands(`${base}index.html?data=bench-handbook/&role=${manyRole}`, 1);
+  const b = await timeToBands(`${base}index.html?data=bench-handbook-one/&role=${oneRole}`, 1);
+  many.push(a.ms);
+  one.push(b.ms);
+  requests400 = a.dataRequests;
+  requests1 = b.dataRequests;
+}
+
+// The directory's search over 400 job families: key press to the count line changing.
+async function directoryKeystrokes(letters) {
+  const { context, page } = await freshPage(0);
+  await page.goto(`${base}index.html?data=bench-handbook/`);
+  const search = page.getByRole('searchbox', { name: 'Search roles, levels and departments' });
+  await search.waitFor();
+  await search.focus();
+  const times = [];
+  for (const key of [...letters].flatMap((letter) => [letter, 'Backspace'])) {
+    await page.evaluate(() => {
+      const target = document.querySelector('#pg-directory-count');
+      window.__keyToChange = new Promise((resolve) => {
+        const start = { t: 0 };
+        document.addEventListener('keydown', () => { start.t = performance.now(); }, { capture: true, once: true });
+        new MutationObserver((records, observer) => {
+          observer.disconnect();
+          resolve(performance.now() - start.t);
+        }).observe(target, { childList: true, characterData: true, subtree: true });
+      });
+    });
+    await page.keyboard.press(key);
+    times.push(await Promise.race([
+      page.evaluate(() => window.__keyToChange),
+      new Promise((resolve) => setTimeout(() => resolve(null), 2000)),
+    ]));
+  }
+  await context.close();
+  return times.filter((t) => t !== null);
+}
+
+// A host page with `n` widgets over the shipped data, at different places and levels.
+function widgetPage(n) {
+  const places = ['united-kingdom/london-england', 'germany/berlin', 'japan/tokyo', 'france/paris', 'canada/toronto-ontario'];
+  const hosts = Array.from({ length: n }, (_, i) =>
+    `<div data-paygrade-role="engineering/backend-engineer" data-paygrade-level="${(i % 3) + 1}" data-paygrade-location="${places[i % places.length]}"></div>`);
+  const file = `bench-widgets-${n}.html`;
+  writeFileSync(`${distDir}/${file}`, `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${n} widgets</title>
+<script type="module" src="widget.js"></script></head><body>\n${hosts.join('\n')}\n</body></html>\n`);
+  return `${base}${file}`;
+}
+
+const widgets = {};
+for (const n of [1, 20]) {
+  const url = widgetPage(n);
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) samples.push(await timeToBands(url, n));
+  widgets[n] = {
+    all_bands_ms: stats(samples.map((s) => s.ms)),
+    data_requests: samples[samples.length - 1].dataRequests,
+    memory_bytes: stats(samples.map((s) => s.memory)).median,
+  };
+}
+
+const result = {
+  first_band_400_families_ms: stats(many),
+  first_band_1_family_ms: stats(one),
+  first_band_400_vs_1_ratio: stats(many).median / Math.max(0.001, stats(one).median),
+  data_requests_400_families: requests400,
+  data_requests_1_family: requests1,
+  directory_keystroke_400_ms: stats(await directoryKeystrokes('sqemtrladivn')),
+  widgets_1: widgets[1],
+  widgets_20: widgets[20],
+};
+await browser.close();
+console.log(JSON.stringify(result));

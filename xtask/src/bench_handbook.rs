@@ -1,0 +1,153 @@
+//! The whole-handbook and widget-scale part of `cargo xtask bench`: a generated handbook of 400 job families
+//! (and one of a single family) with 10,000 locations, `paygrade check` over it, and the browser timings in
+//! `tests/bench/handbook.mjs`.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use serde_json::{json, Value};
+
+use crate::bench::{last_json_line, number};
+use crate::build::dist_dir;
+use crate::root;
+use crate::serve::Background;
+use crate::tools::run;
+
+/// `paygrade check` runs timed over the 400-family folder.
+const CHECK_RUNS: usize = 15;
+
+/// Budgets: the first band among 400 job families within this factor of among one; 20 widgets no more
+/// requests than one and at most this factor of one widget's memory; `paygrade check` within this time.
+pub const FIRST_BAND_400_RATIO_MAX: f64 = 1.5;
+pub const WIDGETS_20_MEMORY_RATIO_MAX: f64 = 1.5;
+pub const CHECK_400_MAX_MS: f64 = 500.0;
+
+/// Generates the folders, times `paygrade check`, runs the browser half; one JSON object of figures.
+pub fn run_handbook_bench() -> Result<Value, String> {
+    let many = dist_dir().join("bench-handbook");
+    let one = dist_dir().join("bench-handbook-one");
+    generate(&many, 400)?;
+    generate(&one, 1)?;
+    let check = time_check(&many)?;
+    let server = Background::start()?;
+    let output = Command::new("node")
+        .arg("tests/bench/handbook.mjs")
+        .env("PAYGRADE_URL", format!("http://{}/", server.addr))
+        .env("PAYGRADE_DIST", dist_dir())
+        .env("PAYGRADE_BENCH_ROLE", middle_role(&many)?)
+        .env("PAYGRADE_BENCH_ONE_ROLE", middle_role(&one)?)
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not run the handbook bench: {e}"))?;
+    drop(server);
+    let mut browser = last_json_line(&output.stdout, "handbook bench")?;
+    browser["paygrade_check_400_ms"] = check;
+    Ok(browser)
+}
+
+/// The budgets this part adds, as (name, value, max).
+pub fn budgets(figures: &Value) -> Vec<(&'static str, f64, f64)> {
+    let widgets_1 = &figures["widgets_1"];
+    let widgets_20 = &figures["widgets_20"];
+    vec![
+        (
+            "first band, 400 families / 1",
+            number(&figures["first_band_400_vs_1_ratio"]),
+            FIRST_BAND_400_RATIO_MAX,
+        ),
+        (
+            "20 widgets: data requests",
+            number(&widgets_20["data_requests"]),
+            number(&widgets_1["data_requests"]),
+        ),
+        (
+            "20 widgets: memory / 1 widget",
+            number(&widgets_20["memory_bytes"]) / number(&widgets_1["memory_bytes"]).max(1.0),
+            WIDGETS_20_MEMORY_RATIO_MAX,
+        ),
+        (
+            "paygrade check, 400 pages (ms)",
+            number(&figures["paygrade_check_400_ms"]["median"]),
+            CHECK_400_MAX_MS,
+        ),
+    ]
+}
+
+/// A handbook folder of `families` job families and 10,000 locations, with its index.
+fn generate(folder: &Path, families: usize) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(folder);
+    run(Command::new("python3")
+        .arg("scripts/gen_handbook.py")
+        .arg(folder)
+        .args(["--families", &families.to_string()])
+        .current_dir(root()))?;
+    run(paygrade(&["index"]).arg(folder))
+}
+
+/// The `paygrade` command as a handbook's CI would install it: a release build.
+fn paygrade(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "--package",
+            "paygrade-cli",
+            "--bin",
+            "paygrade",
+            "--",
+        ])
+        .args(args)
+        .current_dir(root());
+    command
+}
+
+/// Median, min and max of `paygrade check` over the folder, from process start to exit.
+fn time_check(folder: &Path) -> Result<Value, String> {
+    // The first run builds the command; it is not timed.
+    run(paygrade(&["check"]).arg(folder).stdout(Stdio::null()))?;
+    let binary = crate::cargo_target_dir().join("release/paygrade");
+    let mut times = Vec::new();
+    for _ in 0..CHECK_RUNS {
+        let start = Instant::now();
+        let status = Command::new(&binary)
+            .arg("check")
+            .arg(folder)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map_err(|e| format!("could not run {}: {e}", binary.display()))?;
+        if !status.success() {
+            return Err(format!(
+                "paygrade check found errors in the generated handbook ({status})"
+            ));
+        }
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        times
+            .get(((times.len() as f64 * q) as usize).min(times.len() - 1))
+            .copied()
+    };
+    Ok(
+        json!({ "median": at(0.5), "p95": at(0.95), "min": at(0.0), "max": at(1.0), "runs": times.len() }),
+    )
+}
+
+/// A role from the middle of the folder's index, so the bench opens neither the first nor the last.
+fn middle_role(folder: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(folder.join("index.json"))
+        .map_err(|e| format!("cannot read the generated index: {e}"))?;
+    let index: Value =
+        serde_json::from_str(&text).map_err(|e| format!("bad generated index: {e}"))?;
+    let roles = index["roles"].as_array().cloned().unwrap_or_default();
+    roles
+        .get(roles.len() / 2)
+        .and_then(|role| role["id"].as_str())
+        .map(str::to_string)
+        .ok_or_else(|| "the generated index lists no role".to_string())
+}
