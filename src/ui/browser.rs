@@ -46,6 +46,10 @@ pub async fn read_files(picked: Vec<web_sys::File>) -> crate::ui::load::LocalFil
             Some((_folder, inside)) if !inside.is_empty() => inside.to_string(),
             _ => file.name(),
         };
+        // A folder's dotted entries (.git, .DS_Store) are never data: not read, not kept.
+        if path.split('/').any(|segment| segment.starts_with('.')) {
+            continue;
+        }
         let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
             continue;
         };

@@ -3,6 +3,14 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { DirectoryPage } from './fixtures/directory-page.mjs';
 import { ExplorerPage } from './fixtures/explorer-page.mjs';
+import { ManagerPage } from './fixtures/manager-page.mjs';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SCRIPT = fileURLToPath(new URL('../../scripts/gen_handbook.py', import.meta.url));
 
 const BACKEND = 'engineering/backend-engineer';
 
@@ -84,4 +92,44 @@ test('the directory has no axe violations', async ({ page }) => {
   await expect(directory.roleLinks).toHaveCount(1);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test.describe('a whole handbook folder of the reader\'s own', () => {
+  let folder;
+
+  test.beforeAll(async () => {
+    // 300 generated job families and 10,000 locations (several MB), listed by folder with no index, plus a
+    // page saved in Latin-1 that must be reported, not silently changed.
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'paygrade-handbook-'));
+    execFileSync('python3', [SCRIPT, folder, '--families', '300', '--locations', '10000']);
+    const manifest = JSON.parse(await fs.readFile(path.join(folder, 'paygrade.json'), 'utf8'));
+    delete manifest.index;
+    await fs.writeFile(path.join(folder, 'paygrade.json'), JSON.stringify(manifest, null, 2));
+    await fs.mkdir(path.join(folder, 'roles', 'legacy'), { recursive: true });
+    await fs.writeFile(
+      path.join(folder, 'roles', 'legacy', 'latin1.md'),
+      Buffer.from('---\ntitle: Caf\xe9 Manager\ngrade: 6\n---\n', 'latin1'),
+    );
+  });
+
+  test.afterAll(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  test('opens as a directory of every page, reports the non-UTF-8 file, and survives a reload', async ({ page }) => {
+    const manager = new ManagerPage(page);
+    const directory = new DirectoryPage(page);
+    await directory.open();
+    await manager.openFolder.setInputFiles(folder);
+    await expect(manager.whoseData).toHaveText('Showing your own data folder, read from your disk; nothing was uploaded.');
+    await expect(directory.count).toHaveText('300 job families.');
+    await expect(manager.problems.getByRole('listitem')).toHaveText([/^roles\/legacy\/latin1\.md line 2: is not valid UTF-8 text/]);
+
+    await page.reload();
+    await expect(manager.whoseData).toHaveText('Showing your own data folder, read from your disk; nothing was uploaded.');
+    await expect(directory.count).toHaveText('300 job families.');
+    await expect(manager.problems.getByRole('listitem')).toHaveText([/latin1\.md line 2: is not valid UTF-8 text/]);
+    await manager.forget.click();
+    await expect(directory.count).toHaveText('3 job families.');
+  });
 });
