@@ -10,7 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use paygrade::model::{plain_text, Block, DataError, Inline, Role};
+use paygrade::model::{plain_text, Block, DataError, HiringStep, Inline, Role};
 use paygrade::parse::{
     load_dataset, parse_currencies, parse_grades, parse_locations, parse_manifest, parse_markdown,
     parse_role,
@@ -498,7 +498,13 @@ fn blocks_links_and_text(content: &[Block], links: &mut Vec<String>, text: &mut 
             }
             Block::List { items, .. } => {
                 for item in items {
-                    inlines_links_and_text(item, links, text);
+                    inlines_links_and_text(&item.content, links, text);
+                    blocks_links_and_text(&item.children, links, text);
+                }
+            }
+            Block::Table { header, rows } => {
+                for cell in header.iter().chain(rows.iter().flatten()) {
+                    inlines_links_and_text(cell, links, text);
                 }
             }
         }
@@ -522,8 +528,25 @@ fn role_links_and_text(role: &Role, links: &mut Vec<String>, text: &mut String) 
     blocks_links_and_text(&role.performance_indicators, links, text);
     blocks_links_and_text(&role.career_ladder, links, text);
     blocks_links_and_text(&role.hiring_intro, links, text);
-    for step in &role.hiring_steps {
-        inlines_links_and_text(&step.text, links, text);
+    fn steps_links_and_text(steps: &[HiringStep], links: &mut Vec<String>, text: &mut String) {
+        for step in steps {
+            inlines_links_and_text(&step.text, links, text);
+            steps_links_and_text(&step.substeps, links, text);
+        }
+    }
+    steps_links_and_text(&role.hiring_steps, links, text);
+    for level in &role.levels {
+        text.push_str(&level.title);
+        text.push('\n');
+        blocks_links_and_text(&level.overview, links, text);
+        for group in &level.responsibilities {
+            for item in &group.items {
+                inlines_links_and_text(item, links, text);
+            }
+        }
+        for item in &level.requirements {
+            inlines_links_and_text(item, links, text);
+        }
     }
     for section in &role.other_sections {
         text.push_str(&plain_text(&section.heading));
@@ -539,10 +562,13 @@ async fn render_role_html(roles: &[Role], markdown: &[Block]) -> Vec<String> {
     let mut pages = Vec::new();
     for role in roles {
         pages.push(
-            LocalServerRenderer::<RoleDetails>::with_props(RoleDetailsProps { role: role.clone() })
-                .hydratable(false)
-                .render()
-                .await,
+            LocalServerRenderer::<RoleDetails>::with_props(RoleDetailsProps {
+                role: role.clone(),
+                level: None,
+            })
+            .hydratable(false)
+            .render()
+            .await,
         );
         pages.push(
             LocalServerRenderer::<HiringTimeline>::with_props(HiringTimelineProps {
@@ -568,7 +594,7 @@ async fn render_role_html(roles: &[Role], markdown: &[Block]) -> Vec<String> {
 /// The elements the role components may emit; anything else came from the data.
 const ALLOWED_TAGS: &[&str] = &[
     "a", "code", "div", "em", "h2", "h3", "h4", "h5", "h6", "li", "ol", "p", "section", "span",
-    "strong", "ul",
+    "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
 ];
 
 /// Walks the rendered HTML's tags (text is escaped, so every `<` opens a real tag) and returns

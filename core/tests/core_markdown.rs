@@ -1,10 +1,14 @@
 //! Every construct the hand-written Markdown parser handles, and what it refuses.
 
-use paygrade_core::model::{Block, Inline};
+use paygrade_core::model::{Block, Inline, ListItem};
 use paygrade_core::parse::parse_markdown;
 
 fn text(s: &str) -> Inline {
     Inline::Text(s.to_string())
+}
+
+fn item(s: &str) -> ListItem {
+    ListItem::new(vec![text(s)])
 }
 
 fn inlines(markdown: &str) -> Vec<Inline> {
@@ -60,7 +64,7 @@ fn bullet_lists_with_each_marker() {
             blocks,
             vec![Block::List {
                 ordered: false,
-                items: vec![vec![text("one")], vec![text("two continued")]]
+                items: vec![item("one"), item("two continued")]
             }]
         );
     }
@@ -74,30 +78,202 @@ fn ordered_lists_and_list_kind_changes() {
         vec![
             Block::List {
                 ordered: true,
-                items: vec![vec![text("one")], vec![text("two")]]
+                items: vec![item("one"), item("two")]
             },
             Block::List {
                 ordered: false,
-                items: vec![vec![text("bullet")]]
+                items: vec![item("bullet")]
             },
         ]
     );
 }
 
 #[test]
-fn nested_items_are_flattened_into_the_list() {
+fn nested_items_are_children_of_the_item_above() {
     let blocks = parse_markdown("- one\n  - nested\n    1. deeper\n- two");
     assert_eq!(
         blocks,
         vec![Block::List {
             ordered: false,
             items: vec![
-                vec![text("one")],
-                vec![text("nested")],
-                vec![text("deeper")],
-                vec![text("two")]
+                ListItem {
+                    content: vec![text("one")],
+                    children: vec![Block::List {
+                        ordered: false,
+                        items: vec![ListItem {
+                            content: vec![text("nested")],
+                            children: vec![Block::List {
+                                ordered: true,
+                                items: vec![item("deeper")]
+                            }]
+                        }]
+                    }]
+                },
+                item("two")
             ]
         }]
+    );
+}
+
+#[test]
+fn three_and_four_space_indents_nest_under_numbered_items() {
+    let blocks = parse_markdown("1. Round one\n   - a\n   - b\n2. Round two\n    * c\n");
+    let Block::List {
+        ordered: true,
+        items,
+    } = &blocks[0]
+    else {
+        panic!("{blocks:?}")
+    };
+    assert_eq!(blocks.len(), 1);
+    assert_eq!(items.len(), 2);
+    let children = |index: usize| match items[index].children.as_slice() {
+        [Block::List { items, .. }] => items.len(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!((children(0), children(1)), (2, 1));
+}
+
+#[test]
+fn blank_lines_between_items_keep_one_list_and_indented_paragraphs_join_their_item() {
+    let blocks = parse_markdown("- one\n\n  more about one\n\n- two\n\nafter");
+    assert_eq!(
+        blocks,
+        vec![
+            Block::List {
+                ordered: false,
+                items: vec![
+                    ListItem {
+                        content: vec![text("one")],
+                        children: vec![Block::Paragraph(vec![text("more about one")])]
+                    },
+                    item("two")
+                ]
+            },
+            Block::Paragraph(vec![text("after")])
+        ]
+    );
+}
+
+#[test]
+fn list_nesting_is_bounded() {
+    let mut markdown = String::new();
+    for depth in 0..200 {
+        markdown.push_str(&" ".repeat(depth * 2));
+        markdown.push_str("- x\n");
+    }
+    let blocks = parse_markdown(&markdown);
+    fn depth(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::List { items, .. } => {
+                    1 + items.iter().map(|i| depth(&i.children)).max().unwrap_or(0)
+                }
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    assert_eq!(depth(&blocks), 8);
+}
+
+#[test]
+fn pipe_tables_with_and_without_outer_pipes() {
+    let blocks = parse_markdown(
+        "Levels:\n| Level | Grade |\n| :--- | ---: |\n| Senior | [Grade 7](/g/) |\n| Staff \\| Lead | 8 | extra |\nShort | \nafter",
+    );
+    assert_eq!(blocks.len(), 3, "{blocks:?}");
+    assert_eq!(blocks[0], Block::Paragraph(vec![text("Levels:")]));
+    assert_eq!(
+        blocks[1],
+        Block::Table {
+            header: vec![vec![text("Level")], vec![text("Grade")]],
+            rows: vec![
+                vec![
+                    vec![text("Senior")],
+                    vec![Inline::Link {
+                        href: "/g/".into(),
+                        children: vec![text("Grade 7")]
+                    }]
+                ],
+                vec![vec![text("Staff | Lead")], vec![text("8")]],
+                vec![vec![text("Short")], vec![]],
+            ]
+        }
+    );
+    assert_eq!(blocks[2], Block::Paragraph(vec![text("after")]));
+    assert_eq!(
+        parse_markdown("a | b\n--- | ---\n1 | 2"),
+        vec![Block::Table {
+            header: vec![vec![text("a")], vec![text("b")]],
+            rows: vec![vec![vec![text("1")], vec![text("2")]]]
+        }]
+    );
+}
+
+#[test]
+fn a_delimiter_row_that_does_not_match_the_header_is_no_table() {
+    assert_eq!(
+        parse_markdown("a | b | c\n--- | ---"),
+        vec![Block::Paragraph(vec![text("a | b | c --- | ---")])]
+    );
+}
+
+#[test]
+fn comments_anchors_and_iframes_are_dropped() {
+    let blocks = parse_markdown(
+        "<!-- one line -->\nkept\n\n<!--\nseveral\nlines <b>\n-->\n<a name=\"senior\"></a>\n## Senior\n<iframe src=\"https://video.example/x\"\n  allowfullscreen></iframe>\n<A NAME='x'></A> <a id=\"y\"></a>\nend",
+    );
+    assert_eq!(
+        blocks,
+        vec![
+            Block::Paragraph(vec![text("kept")]),
+            Block::Heading {
+                level: 2,
+                text: vec![text("Senior")]
+            },
+            Block::Paragraph(vec![text("end")]),
+        ]
+    );
+    // An unclosed comment hides the rest, as it does on the published page; an unclosed iframe
+    // ends at a blank line.
+    assert_eq!(
+        parse_markdown("a\n<!-- never closed\n\nb"),
+        vec![Block::Paragraph(vec![text("a")])]
+    );
+    assert_eq!(
+        parse_markdown("<iframe src=x>\nstill iframe\n\nb"),
+        vec![Block::Paragraph(vec![text("b")])]
+    );
+    // Anchors with content and other HTML stay visible as text.
+    assert_eq!(
+        parse_markdown("<a name=\"x\">text</a>"),
+        vec![Block::Paragraph(vec![text("<a name=\"x\">text</a>")])]
+    );
+}
+
+#[test]
+fn shortcodes_are_dropped_and_never_run() {
+    assert_eq!(
+        parse_markdown("{{< youtube abc >}}\n\nsee {{% include \"x.md\" %}}here"),
+        vec![Block::Paragraph(vec![text("see here")])]
+    );
+    assert_eq!(
+        parse_markdown("{{% details summary=\"More\" %}}\ninside\n{{% /details %}}"),
+        vec![Block::Paragraph(vec![text(" inside ")])]
+    );
+    // A link to a page only Hugo can resolve keeps its text.
+    assert_eq!(
+        inlines("is a [grade 7]({{% ref \"compensation/grades\" %}}#job-grades)."),
+        vec![text("is a grade 7.")]
+    );
+    assert_eq!(inlines("[x]({{< relref \"a\" >}})"), vec![text("x")]);
+    // Unclosed shortcodes are text; code spans keep them literally.
+    assert_eq!(inlines("{{< open"), vec![text("{{< open")]);
+    assert_eq!(
+        inlines("`{{< x >}}`"),
+        vec![Inline::Code("{{< x >}}".into())]
     );
 }
 
@@ -297,6 +473,24 @@ fn hostile_input_parses_in_linear_ish_time() {
     }
     let lines = "- item\n".repeat(50_000) + &"# h\n".repeat(50_000);
     assert_eq!(parse_markdown(&lines).len(), 50_001);
+    for piece in [
+        "{{< ",
+        "{{% ",
+        "<!-- --> ",
+        "<a name=x></a>",
+        "|",
+        "<iframe",
+    ] {
+        let input = piece.repeat(size / piece.len());
+        parse_markdown(&input);
+        parse_markdown(&format!("{input}\n"));
+    }
+    let nested = (0..50_000)
+        .map(|i| format!("{}- x\n", " ".repeat((i % 10) * 2)))
+        .collect::<String>();
+    assert_eq!(parse_markdown(&nested).len(), 1);
+    let table = format!("a | b\n--|--\n{}", "1 | 2\n".repeat(50_000));
+    assert_eq!(parse_markdown(&table).len(), 1);
     assert!(
         started.elapsed().as_secs() < 20,
         "took {:?}",

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paygrade_core::model::{Block, Inline, Role};
+use paygrade_core::model::{Block, HiringStep, Inline, Role};
 use paygrade_core::parse::{parse_markdown, parse_role};
 
 /// The scheme check, written independently of the parser's own `safe_href`.
@@ -43,7 +43,14 @@ fn blocks(content: &[Block]) {
     for block in content {
         match block {
             Block::Heading { text, .. } | Block::Paragraph(text) => inlines(text),
-            Block::List { items, .. } => items.iter().for_each(|item| inlines(item)),
+            Block::List { items, .. } => items.iter().for_each(|item| {
+                inlines(&item.content);
+                blocks(&item.children);
+            }),
+            Block::Table { header, rows } => header
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|cell| inlines(cell)),
         }
     }
 }
@@ -57,9 +64,22 @@ fn role(role: &Role) {
     blocks(&role.performance_indicators);
     blocks(&role.career_ladder);
     blocks(&role.hiring_intro);
-    role.hiring_steps
-        .iter()
-        .for_each(|step| inlines(&step.text));
+    fn steps(list: &[HiringStep]) {
+        for step in list {
+            inlines(&step.text);
+            steps(&step.substeps);
+        }
+    }
+    steps(&role.hiring_steps);
+    for level in &role.levels {
+        blocks(&level.overview);
+        for group in &level.responsibilities {
+            group.items.iter().for_each(|item| inlines(item));
+        }
+        level.requirements.iter().for_each(|item| inlines(item));
+    }
+    // The page's first level's grade is the role's.
+    assert_eq!(role.grade, role.levels.first().and_then(|level| level.grade));
     role.links
         .iter()
         .for_each(|link| assert_inert_href(&link.href));

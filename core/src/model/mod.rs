@@ -19,8 +19,8 @@ pub use index::{IndexEntry, IndexLevel, RoleIndex, INDEX_VERSION};
 pub use location::Location;
 pub use manifest::{CompaGroup, Manifest, Policy, Reference, Tables};
 pub use role::{
-    plain_text, total_minutes, Block, HiringStep, Inline, ItemGroup, Level, Link, Role, Section,
-    StepKind,
+    plain_text, total_minutes, Block, HiringStep, Inline, ItemGroup, Level, Link, ListItem, Role,
+    Section, StepKind,
 };
 
 /// URL-safe identifier: lowercase ASCII letters and digits, every other run becomes one `-`.

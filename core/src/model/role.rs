@@ -100,10 +100,34 @@ pub enum Block {
         text: Vec<Inline>,
     },
     Paragraph(Vec<Inline>),
+    /// Items may hold blocks of their own: a round of interviews with its interviews under it.
     List {
         ordered: bool,
-        items: Vec<Vec<Inline>>,
+        items: Vec<ListItem>,
     },
+    /// A GFM pipe table: a levels table names each level's grade. Cells are text only.
+    Table {
+        header: Vec<Vec<Inline>>,
+        /// Every row has as many cells as the header (short rows are padded with empty cells).
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+}
+
+/// One list item: its own text, and the blocks indented under it (nested lists, paragraphs).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListItem {
+    pub content: Vec<Inline>,
+    pub children: Vec<Block>,
+}
+
+impl ListItem {
+    /// An item with text and nothing nested, the common case (and handy in tests).
+    pub fn new(content: Vec<Inline>) -> ListItem {
+        ListItem {
+            content,
+            children: Vec::new(),
+        }
+    }
 }
 
 /// Inline Markdown; there is deliberately no HTML variant (raw HTML stays text).

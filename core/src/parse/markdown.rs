@@ -1,18 +1,25 @@
 //! The handbook's Markdown subset, hand-written so we do not ship a full CommonMark parser
 //! (pulldown-cmark would take ~60-70 KB of our 150 KB gzip budget).
 //!
-//! Blocks: ATX headings, paragraphs, `-`/`*`/`+` and `1.`/`1)` lists (nested items are
-//! flattened), thematic breaks (dropped). Inlines: `**strong**`, `__strong__`, `*em*`, `_em_`,
-//! `` `code` ``, `[text](url)`, `<https://…>` autolinks and backslash escapes. Raw HTML is never
-//! interpreted: it stays text. Only safe link targets survive. Nesting is bounded by
-//! `MAX_DEPTH` and every scan is cached so hostile input stays linear-ish.
+//! Blocks: ATX headings, paragraphs, `-`/`*`/`+` and `1.`/`1)` lists whose items may hold nested
+//! lists and paragraphs (blank lines between items keep the list open), GFM pipe tables, thematic
+//! breaks (dropped). Hugo pages also carry things that show nothing on the published page; they are
+//! dropped: HTML comments (even over several lines), empty anchors (`<a name="x"></a>`), iframes
+//! and shortcodes (`{{< … >}}`, `{{% … %}}`, never run). Inlines: `**strong**`, `__strong__`,
+//! `*em*`, `_em_`, `` `code` ``, `[text](url)`, `<https://…>` autolinks and backslash escapes. Any
+//! other raw HTML is never interpreted: it stays text. Only safe link targets survive. Nesting is
+//! bounded by `MAX_DEPTH` and `MAX_LIST_DEPTH`, and every scan is cached so hostile input stays
+//! linear-ish.
 
 use std::collections::HashMap;
 
-use crate::model::{Block, Inline};
+use crate::model::{Block, Inline, ListItem};
 
 /// Deeper emphasis/link nesting than this is kept as literal text (protects the stack).
 const MAX_DEPTH: usize = 16;
+
+/// Lists nested deeper than this continue the deepest list (protects the stack when rendering).
+const MAX_LIST_DEPTH: usize = 8;
 
 /// Parses Markdown text (no front matter) into blocks.
 pub fn parse_markdown(text: &str) -> Vec<Block> {
@@ -34,100 +41,436 @@ pub(crate) fn parse_blocks(text: &str) -> Vec<(usize, Block)> {
 #[derive(Default)]
 struct BlockBuilder {
     blocks: Vec<(usize, Block)>,
-    paragraph: Option<(usize, String)>,
-    list: Option<OpenList>,
+    paragraph: Option<OpenParagraph>,
+    /// The open lists, outermost first; each after the first is nested in its parent's last item.
+    lists: Vec<OpenList>,
+    /// A blank line was seen inside the open list: only an item or indented text continues it.
+    blank_in_list: bool,
+    table: Option<OpenTable>,
+    /// What ends the HTML being dropped (`-->`, `</iframe>`), and whether a blank line ends it too.
+    skipping: Option<(&'static str, bool)>,
+}
+
+struct OpenParagraph {
+    line: usize,
+    text: String,
+    /// Where the last line starts in `text`, and its number: a table's header row, if a
+    /// delimiter row follows.
+    last_line_start: usize,
+    last_line: usize,
 }
 
 struct OpenList {
     line: usize,
+    indent: usize,
     ordered: bool,
-    items: Vec<String>,
+    items: Vec<OpenItem>,
+}
+
+#[derive(Default)]
+struct OpenItem {
+    text: String,
+    children: Vec<Block>,
+    /// A paragraph indented under the item after a blank line, still being read.
+    paragraph: Option<String>,
+}
+
+impl OpenItem {
+    fn flush_paragraph(&mut self) {
+        if let Some(text) = self.paragraph.take() {
+            let inlines = parse_inlines(&text);
+            if !is_blank(&inlines) {
+                self.children.push(Block::Paragraph(inlines));
+            }
+        }
+    }
+
+    fn append(&mut self, text: &str) {
+        let target = self.paragraph.as_mut().unwrap_or(&mut self.text);
+        if !target.is_empty() {
+            target.push(' ');
+        }
+        target.push_str(text);
+    }
+}
+
+struct OpenTable {
+    line: usize,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
 }
 
 impl BlockBuilder {
     fn line(&mut self, number: usize, line: &str) {
+        if let Some((closer, ends_at_blank)) = self.skipping {
+            if ends_at_blank && line.trim().is_empty() {
+                self.skipping = None;
+            } else {
+                if let Some(at) = find_ascii_case_insensitive(line, closer) {
+                    self.skipping = None;
+                    let rest = line.get(at + closer.len()..).unwrap_or_default();
+                    if !rest.trim().is_empty() {
+                        self.content_line(number, rest.trim_start());
+                    }
+                }
+                return;
+            }
+        }
         if line.trim().is_empty() {
             self.close_paragraph();
-            self.close_list();
+            self.close_table();
+            if let Some(item) = self.deepest_item() {
+                item.flush_paragraph();
+            }
+            self.blank_in_list = !self.lists.is_empty();
             return;
         }
-        let indent = line.len() - line.trim_start().len();
-        let content = line.trim_start();
+        self.content_line(number, line);
+    }
+
+    fn content_line(&mut self, number: usize, line: &str) {
+        let mut indent = indent_width(line);
+        let mut content = line.trim_start();
         if indent < 4 {
+            match self.strip_dropped_html(content) {
+                Some(rest) if rest.len() < content.len() => {
+                    content = rest;
+                    indent = 0;
+                }
+                Some(_) => {}
+                None => return,
+            }
             if let Some((level, text)) = atx_heading(content) {
-                self.close_paragraph();
-                self.close_list();
-                self.blocks.push((
-                    number,
-                    Block::Heading {
-                        level,
-                        text: parse_inlines(text),
-                    },
-                ));
+                self.close_all();
+                let text = parse_inlines(text);
+                if !is_blank(&text) {
+                    self.blocks.push((number, Block::Heading { level, text }));
+                }
                 return;
             }
             if is_thematic_break(content) {
-                self.close_paragraph();
-                self.close_list();
+                self.close_all();
                 return;
             }
         }
-        if let Some((ordered, rest)) = list_marker(content) {
-            // An indented marker inside a list is a nested item: flattened into the list.
-            let same_list =
-                matches!(&self.list, Some(list) if list.ordered == ordered || indent >= 2);
-            self.close_paragraph();
-            if !same_list {
-                self.close_list();
-            }
-            let list = self.list.get_or_insert_with(|| OpenList {
-                line: number,
-                ordered,
-                items: Vec::new(),
-            });
-            list.items.push(rest.trim().to_string());
+        if self.table_line(content) {
             return;
         }
-        // A plain line continues the open list item, else the open paragraph.
-        if let Some(item) = self.list.as_mut().and_then(|list| list.items.last_mut()) {
-            item.push(' ');
-            item.push_str(content.trim());
+        if let Some((ordered, rest)) = list_marker(content) {
+            self.list_item(number, indent, ordered, rest.trim());
             return;
+        }
+        if !self.lists.is_empty() {
+            if !self.blank_in_list {
+                // A lazy continuation of the deepest open item.
+                if let Some(item) = self.deepest_item() {
+                    item.append(content.trim());
+                }
+                return;
+            }
+            let outer = self.lists.first().map_or(0, |list| list.indent);
+            if indent >= outer + 2 {
+                // A paragraph indented under an item after a blank line belongs to that item.
+                while self.lists.len() > 1 && self.lists.last().is_some_and(|l| l.indent >= indent)
+                {
+                    self.close_top_list();
+                }
+                self.blank_in_list = false;
+                if let Some(item) = self.deepest_item() {
+                    item.flush_paragraph();
+                    item.paragraph = Some(content.trim().to_string());
+                }
+                return;
+            }
+            self.close_lists();
         }
         match &mut self.paragraph {
-            Some((_, text)) => {
-                text.push(' ');
-                text.push_str(content.trim());
+            Some(paragraph) => {
+                paragraph.text.push(' ');
+                paragraph.last_line_start = paragraph.text.len();
+                paragraph.last_line = number;
+                paragraph.text.push_str(content.trim());
             }
-            None => self.paragraph = Some((number, content.trim().to_string())),
+            None => {
+                self.paragraph = Some(OpenParagraph {
+                    line: number,
+                    text: content.trim().to_string(),
+                    last_line_start: 0,
+                    last_line: number,
+                })
+            }
         }
+    }
+
+    /// Drops the HTML that shows nothing on the published page from the start of a line
+    /// (comments, empty anchors, iframes) and returns what is left, `None` when nothing is;
+    /// everything else stays text. A loop, not recursion: a line of a million comments is fine.
+    fn strip_dropped_html<'a>(&mut self, mut content: &'a str) -> Option<&'a str> {
+        loop {
+            let (opener, closer, ends_at_blank) = if content.starts_with("<!--") {
+                ("<!--", "-->", false)
+            } else if starts_with_ascii_case_insensitive(content, "<iframe") {
+                ("<iframe", "</iframe>", true)
+            } else if is_empty_anchors(content) {
+                return None;
+            } else {
+                return Some(content);
+            };
+            self.close_paragraph();
+            let rest = content.get(opener.len()..).unwrap_or_default();
+            let Some(at) = find_ascii_case_insensitive(rest, closer) else {
+                self.skipping = Some((closer, ends_at_blank));
+                return None;
+            };
+            content = rest
+                .get(at + closer.len()..)
+                .unwrap_or_default()
+                .trim_start();
+            if content.is_empty() {
+                return None;
+            }
+        }
+    }
+
+    /// A table's rows, or its start: a paragraph's last line with pipes, then a delimiter row.
+    fn table_line(&mut self, content: &str) -> bool {
+        if let Some(table) = &mut self.table {
+            if content.contains('|') {
+                let mut cells = split_cells(content);
+                cells.resize(table.header.len(), String::new());
+                table.rows.push(cells);
+                return true;
+            }
+            self.close_table();
+            return false;
+        }
+        if !self.lists.is_empty() || !is_delimiter_row(content) {
+            return false;
+        }
+        let Some(paragraph) = &self.paragraph else {
+            return false;
+        };
+        let header_line = paragraph
+            .text
+            .get(paragraph.last_line_start..)
+            .unwrap_or_default();
+        let header = split_cells(header_line);
+        if !header_line.contains('|') || header.len() != split_cells(content).len() {
+            return false;
+        }
+        let header_number = paragraph.last_line;
+        if let Some(mut paragraph) = self.paragraph.take() {
+            paragraph.text.truncate(paragraph.last_line_start);
+            let before = paragraph.text.trim_end().to_string();
+            if !before.is_empty() {
+                paragraph.text = before;
+                self.paragraph = Some(paragraph);
+                self.close_paragraph();
+            }
+        }
+        self.table = Some(OpenTable {
+            line: header_number,
+            header,
+            rows: Vec::new(),
+        });
+        true
+    }
+
+    fn list_item(&mut self, number: usize, indent: usize, ordered: bool, text: &str) {
+        self.close_paragraph();
+        self.close_table();
+        self.blank_in_list = false;
+        while self.lists.last().is_some_and(|list| indent < list.indent) {
+            self.close_top_list();
+        }
+        let depth = self.lists.len();
+        let item = OpenItem {
+            text: text.to_string(),
+            ..OpenItem::default()
+        };
+        if let Some(top) = self.lists.last_mut() {
+            let nested = indent >= top.indent + 2;
+            if nested && depth < MAX_LIST_DEPTH {
+                if let Some(parent) = top.items.last_mut() {
+                    parent.flush_paragraph();
+                }
+            } else if top.ordered == ordered || nested {
+                if let Some(previous) = top.items.last_mut() {
+                    previous.flush_paragraph();
+                }
+                top.items.push(item);
+                return;
+            } else {
+                // Another kind of list at the same depth: the open one ends here.
+                self.close_top_list();
+            }
+        }
+        self.lists.push(OpenList {
+            line: number,
+            indent,
+            ordered,
+            items: vec![item],
+        });
+    }
+
+    fn deepest_item(&mut self) -> Option<&mut OpenItem> {
+        self.lists.last_mut().and_then(|list| list.items.last_mut())
     }
 
     fn close_paragraph(&mut self) {
-        if let Some((line, text)) = self.paragraph.take() {
-            self.blocks
-                .push((line, Block::Paragraph(parse_inlines(&text))));
+        if let Some(paragraph) = self.paragraph.take() {
+            let inlines = parse_inlines(&paragraph.text);
+            if !is_blank(&inlines) {
+                self.blocks
+                    .push((paragraph.line, Block::Paragraph(inlines)));
+            }
         }
     }
 
-    fn close_list(&mut self) {
-        if let Some(list) = self.list.take() {
-            let items = list.items.iter().map(|item| parse_inlines(item)).collect();
-            self.blocks.push((
-                list.line,
-                Block::List {
-                    ordered: list.ordered,
-                    items,
-                },
-            ));
+    /// Closes the innermost list into its parent's last item, or into the page.
+    fn close_top_list(&mut self) {
+        let Some(list) = self.lists.pop() else {
+            return;
+        };
+        let items = list
+            .items
+            .into_iter()
+            .map(|mut item| {
+                item.flush_paragraph();
+                ListItem {
+                    content: parse_inlines(&item.text),
+                    children: item.children,
+                }
+            })
+            .collect();
+        let block = Block::List {
+            ordered: list.ordered,
+            items,
+        };
+        match self
+            .lists
+            .last_mut()
+            .and_then(|parent| parent.items.last_mut())
+        {
+            Some(parent) => parent.children.push(block),
+            None => self.blocks.push((list.line, block)),
         }
+    }
+
+    fn close_lists(&mut self) {
+        while !self.lists.is_empty() {
+            self.close_top_list();
+        }
+        self.blank_in_list = false;
+    }
+
+    fn close_table(&mut self) {
+        if let Some(table) = self.table.take() {
+            let cells = |row: &[String]| row.iter().map(|cell| parse_inlines(cell)).collect();
+            let block = Block::Table {
+                header: cells(&table.header),
+                rows: table.rows.iter().map(|row| cells(row)).collect(),
+            };
+            self.blocks.push((table.line, block));
+        }
+    }
+
+    fn close_all(&mut self) {
+        self.close_paragraph();
+        self.close_table();
+        self.close_lists();
     }
 
     fn finish(mut self) -> Vec<(usize, Block)> {
-        self.close_paragraph();
-        self.close_list();
+        self.close_all();
         self.blocks
     }
+}
+
+/// Leading whitespace, a tab counting as four spaces.
+fn indent_width(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// Text that shows nothing: no inlines, or only whitespace (a paragraph that held only shortcodes).
+fn is_blank(inlines: &[Inline]) -> bool {
+    inlines
+        .iter()
+        .all(|inline| matches!(inline, Inline::Text(text) if text.trim().is_empty()))
+}
+
+fn starts_with_ascii_case_insensitive(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// The byte offset of `needle` (ASCII) in `text`, ignoring ASCII case.
+fn find_ascii_case_insensitive(text: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    text.as_bytes()
+        .windows(needle.len().max(1))
+        .position(|window| window.eq_ignore_ascii_case(needle))
+}
+
+/// A line of nothing but empty anchors, `<a name="senior"></a>`: link targets for the handbook's
+/// own table of contents, invisible on its page.
+fn is_empty_anchors(content: &str) -> bool {
+    let mut rest = content.trim();
+    let mut found = false;
+    while !rest.is_empty() {
+        if !(starts_with_ascii_case_insensitive(rest, "<a ")
+            || starts_with_ascii_case_insensitive(rest, "<a\t"))
+        {
+            return false;
+        }
+        let Some(close) = rest.find('>') else {
+            return false;
+        };
+        let after = rest.get(close + 1..).unwrap_or_default().trim_start();
+        if !starts_with_ascii_case_insensitive(after, "</a>") {
+            return false;
+        }
+        rest = after.get(4..).unwrap_or_default().trim_start();
+        found = true;
+    }
+    found
+}
+
+/// `| :--- | ---: |`: pipes and cells of dashes with optional alignment colons.
+fn is_delimiter_row(content: &str) -> bool {
+    content.contains('|')
+        && split_cells(content).iter().all(|cell| {
+            let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+            !dashes.is_empty() && dashes.bytes().all(|b| b == b'-')
+        })
+}
+
+/// A table row's cells: outer pipes optional, `\|` is a literal pipe, cells trimmed.
+fn split_cells(row: &str) -> Vec<String> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = match row.strip_suffix('|') {
+        Some(inner) if !inner.ends_with('\\') => inner,
+        _ => row,
+    };
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell.trim().to_string());
+    cells
 }
 
 /// `## Title ##` → (2, "Title").
@@ -180,10 +523,16 @@ fn list_marker(content: &str) -> Option<(bool, &str)> {
 /// Parses one paragraph's (or heading's, or item's) inline content.
 pub(crate) fn parse_inlines(text: &str) -> Vec<Inline> {
     let chars: Vec<char> = text.chars().collect();
+    let shortcodes = if text.contains("{{") {
+        shortcode_spans(&chars)
+    } else {
+        HashMap::new()
+    };
     let mut parser = InlineParser {
         chars: &chars,
         failed: HashMap::new(),
         code_runs: None,
+        shortcodes,
     };
     parser.parse(0, chars.len(), 0, false)
 }
@@ -206,6 +555,48 @@ struct InlineParser<'a> {
     /// code span's closer is then a binary search. Scanning for it was quadratic when a page held
     /// runs of many different lengths (`` ` `` `` `` `` ``` ``…).
     code_runs: Option<Vec<(usize, usize)>>,
+    /// Hugo shortcodes, start → index after the closer. Dropped from text; a link whose target
+    /// holds one (`{{% ref "…" %}}`, a page we cannot resolve) keeps its text only.
+    shortcodes: HashMap<usize, usize>,
+}
+
+/// Every `{{< … >}}` and `{{% … %}}` in one pass: when a closer is missing, later openers of that
+/// kind cannot find one either, so each kind is searched for at most once past any point.
+fn shortcode_spans(chars: &[char]) -> HashMap<usize, usize> {
+    let mut spans = HashMap::new();
+    let mut closer_missing = [false, false];
+    let mut index = 0;
+    while index + 2 < chars.len() {
+        let kind = match chars.get(index..index + 3) {
+            Some(['{', '{', '<']) => 0,
+            Some(['{', '{', '%']) => 1,
+            _ => {
+                index += 1;
+                continue;
+            }
+        };
+        let closer = if kind == 0 { '>' } else { '%' };
+        let missing = closer_missing.get(kind).copied().unwrap_or(true);
+        let close = if missing {
+            None
+        } else {
+            (index + 3..chars.len().saturating_sub(2))
+                .find(|&at| chars.get(at..at + 3) == Some(&[closer, '}', '}'][..]))
+        };
+        match close {
+            Some(at) => {
+                spans.insert(index, at + 3);
+                index = at + 3;
+            }
+            None => {
+                if let Some(flag) = closer_missing.get_mut(kind) {
+                    *flag = true;
+                }
+                index += 1;
+            }
+        }
+    }
+    spans
 }
 
 impl InlineParser<'_> {
@@ -281,7 +672,7 @@ impl InlineParser<'_> {
                     Some(link) => {
                         flush(&mut text, &mut out);
                         let children = self.parse(i + 1, link.text_end, depth + 1, true);
-                        match safe_href(&link.href) {
+                        match safe_href(&link.href).filter(|_| !link.through_shortcode) {
                             Some(href) => out.push(Inline::Link { href, children }),
                             None => out.extend(children),
                         }
@@ -292,6 +683,9 @@ impl InlineParser<'_> {
                         i += 1;
                     }
                 },
+                '{' if self.shortcodes.get(&i).is_some_and(|&after| after <= end) => {
+                    i = self.shortcodes.get(&i).copied().unwrap_or(i + 1);
+                }
                 '<' if !in_link => match self.autolink_at(i, end) {
                     Some((href, next)) => {
                         flush(&mut text, &mut out);
@@ -446,6 +840,7 @@ impl InlineParser<'_> {
         let mut index = text_end + 2;
         let mut href = String::new();
         let mut parens = 0usize;
+        let mut through_shortcode = false;
         // The destination: no spaces, balanced parentheses, never past another link opener.
         loop {
             let c = self.at(index).filter(|_| index < end)?;
@@ -458,6 +853,15 @@ impl InlineParser<'_> {
                 ')' => {
                     parens -= 1;
                     href.push(c);
+                }
+                '{' if self
+                    .shortcodes
+                    .get(&index)
+                    .is_some_and(|&after| after < end) =>
+                {
+                    through_shortcode = true;
+                    index = self.shortcodes.get(&index).copied().unwrap_or(index + 1);
+                    continue;
                 }
                 '[' | '<' | '>' => return None,
                 '\\' if self.at(index + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
@@ -490,6 +894,7 @@ impl InlineParser<'_> {
             text_end,
             href,
             end: index + 1,
+            through_shortcode,
         })
     }
 
@@ -519,6 +924,8 @@ struct LinkSpan {
     text_end: usize,
     href: String,
     end: usize,
+    /// The target holds a shortcode: a page only Hugo can resolve, so the text stays, unlinked.
+    through_shortcode: bool,
 }
 
 fn flush(text: &mut String, out: &mut Vec<Inline>) {

@@ -1,8 +1,12 @@
-//! Job-family pages: front matter, then the handbook's sections mapped onto `Role`.
+//! Job-family pages: front matter, then the handbook's sections mapped onto `Role`, the levels the
+//! page describes (each with its grade and, where the page gives them, its own sections) and its
+//! hiring steps.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{
-    plain_text, slug, Block, DataError, HiringStep, Inline, ItemGroup, Level, Link, Role, Section,
-    StepKind,
+    plain_text, slug, total_minutes, Block, DataError, HiringStep, Inline, ItemGroup, Level, Link,
+    ListItem, Role, Section, StepKind,
 };
 
 use super::markdown::parse_blocks;
@@ -28,13 +32,14 @@ pub fn parse_role(file: &str, bytes: &[u8]) -> Result<(Role, Vec<DataError>), Ve
         file: file.to_string(),
         ..Role::default()
     };
+    let mut front_grade = None;
     for (line, key, value) in &front {
         match key.as_str() {
             "title" => role.title = value.clone(),
             "description" => role.description = value.clone(),
             "slug" => role.slug = slug(value),
             "grade" => match value.parse::<u8>() {
-                Ok(grade) if grade > 0 => role.grade = Some(grade),
+                Ok(grade) if grade > 0 => front_grade = Some((*line, grade)),
                 _ => warnings.push(DataError::field(
                     file,
                     Some(*line),
@@ -53,6 +58,7 @@ pub fn parse_role(file: &str, bytes: &[u8]) -> Result<(Role, Vec<DataError>), Ve
                     format!("\"{value}\" is not a positive number"),
                 )),
             },
+            // Hugo's own keys (layout, weight, canonical_path, extra_js …) mean nothing here.
             _ => {}
         }
     }
@@ -80,21 +86,76 @@ pub fn parse_role(file: &str, bytes: &[u8]) -> Result<(Role, Vec<DataError>), Ve
                 )]
             })?;
     }
-    fill_sections(file, &mut role, blocks, &mut warnings);
-    if role.levels.is_empty() && role.grade.is_some() {
-        role.levels.push(Level {
+    let found = find_levels(file, &role.title, &blocks, &mut warnings);
+    role.levels = found.levels;
+    settle_grade(file, &mut role, front_grade, &mut warnings);
+    fill_sections(
+        file,
+        &mut role,
+        blocks,
+        &found.level_headings,
+        &found.statement_blocks,
+        &mut warnings,
+    );
+    Ok((role, warnings))
+}
+
+/// The front matter's grade against the page's levels; `role.grade` is the first level's.
+fn settle_grade(
+    file: &str,
+    role: &mut Role,
+    front_grade: Option<(usize, u8)>,
+    warnings: &mut Vec<DataError>,
+) {
+    match (front_grade, role.levels.as_mut_slice()) {
+        (Some((line, grade)), []) => role.levels.push(Level {
             title: role.title.clone(),
             slug: slug(&role.title),
-            grade: role.grade,
+            grade: Some(grade),
+            line,
             ..Level::default()
-        });
+        }),
+        (Some((_, front)), [only]) => {
+            if let Some(grade) = only.grade.filter(|grade| *grade != front) {
+                warnings.push(
+                    DataError::field(
+                        file,
+                        Some(only.line),
+                        "grade",
+                        format!("the Job Grade section says grade {grade} but the front matter says {front}; using {front}"),
+                    )
+                    .warning(),
+                );
+            }
+            only.grade = Some(front);
+        }
+        (Some((line, front)), [first, ..]) => {
+            if first.grade != Some(front) {
+                warnings.push(
+                    DataError::field(
+                        file,
+                        Some(line),
+                        "grade",
+                        format!(
+                            "the front matter says grade {front} but the page's first level, {}, is a grade {}; using the levels",
+                            first.title,
+                            first.grade.map_or_else(|| "?".to_string(), |g| g.to_string())
+                        ),
+                    )
+                    .warning(),
+                );
+            }
+        }
+        (None, _) => {}
     }
-    Ok((role, warnings))
+    role.grade = role.levels.first().and_then(|level| level.grade);
 }
 
 type FrontMatter = Vec<(usize, String, String)>;
 
-/// Splits `---` front matter (key: value lines) from the body; returns the body's first line.
+/// Splits `---` front matter from the body; returns the body's first line. Only top-level
+/// `key: value` lines are read (with `|`/`>` block scalars); lists, nested maps and anything else
+/// YAML allows are skipped, never an error.
 fn split_front_matter<'a>(
     file: &str,
     text: &'a str,
@@ -105,7 +166,9 @@ fn split_front_matter<'a>(
         return Ok((Vec::new(), text, 1));
     }
     let mut offset = first.len();
-    let mut front = Vec::new();
+    let mut front: FrontMatter = Vec::new();
+    // A block scalar being read: its entry in `front`, and whether lines join with newlines.
+    let mut block_scalar: Option<(usize, bool)> = None;
     for (index, line) in lines.enumerate() {
         let number = index + 2;
         offset += line.len();
@@ -113,17 +176,34 @@ fn split_front_matter<'a>(
         if content == "---" || content == "..." {
             return Ok((front, text.get(offset..).unwrap_or_default(), number + 1));
         }
+        if let Some((entry, literal)) = block_scalar {
+            if content.is_empty() || content.starts_with([' ', '\t']) {
+                if let Some((_, _, value)) = front.get_mut(entry) {
+                    if !value.is_empty() {
+                        value.push(if literal { '\n' } else { ' ' });
+                    }
+                    value.push_str(content.trim());
+                }
+                continue;
+            }
+            if let Some((_, _, value)) = front.get_mut(entry) {
+                *value = value.trim_end().to_string();
+            }
+            block_scalar = None;
+        }
         let Some((key, value)) = content.split_once(':') else {
             continue;
         };
-        if key.starts_with([' ', '\t', '#']) {
+        if key.starts_with([' ', '\t', '#', '-']) {
             continue;
         }
-        front.push((
-            number,
-            key.trim().to_ascii_lowercase(),
-            unquote(value.trim()),
-        ));
+        let value = value.trim();
+        if matches!(value, "|" | "|-" | "|+" | ">" | ">-" | ">+") {
+            block_scalar = Some((front.len(), value.starts_with('|')));
+            front.push((number, key.trim().to_ascii_lowercase(), String::new()));
+            continue;
+        }
+        front.push((number, key.trim().to_ascii_lowercase(), unquote(value)));
     }
     Err(vec![DataError::line(
         file,
@@ -154,7 +234,7 @@ fn unquote(value: &str) -> String {
     value.to_string()
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Part {
     Overview,
     JobGrade,
@@ -167,45 +247,421 @@ enum Part {
     Other,
 }
 
-fn classify(heading: &str) -> Part {
-    let name = heading
+fn heading_name(heading: &str) -> String {
+    heading
         .trim()
         .trim_end_matches(':')
         .trim()
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+fn classify(heading: &str) -> Part {
+    let name = heading_name(heading);
     match name.as_str() {
-        "job grade" | "job grades" | "grade" => Part::JobGrade,
+        "job grade" | "job grades" | "grade" | "grades" => Part::JobGrade,
         "responsibilities" => Part::Responsibilities,
         "requirements" => Part::Requirements,
         "performance indicators" => Part::PerformanceIndicators,
         "career ladder" => Part::CareerLadder,
         "hiring process" => Part::HiringProcess,
         "relevant links" | "links" => Part::RelevantLinks,
+        _ if grade_heading_prefix(heading).is_some() => Part::JobGrade,
+        _ if name.starts_with("job grade")
+            && name.get(9..).is_some_and(|rest| {
+                rest.trim_start_matches([':', ' '])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            }) =>
+        {
+            Part::JobGrade
+        }
         _ => Part::Other,
     }
 }
 
+/// "Senior Backend Engineer Job Grade" → "Senior Backend Engineer": a grade heading naming its level.
+fn grade_heading_prefix(heading: &str) -> Option<&str> {
+    let trimmed = heading.trim().trim_end_matches(':').trim_end();
+    let lower = trimmed.to_ascii_lowercase();
+    [" job grade", " job grades"].iter().find_map(|suffix| {
+        lower
+            .ends_with(suffix)
+            .then(|| trimmed.get(..trimmed.len() - suffix.len()))
+            .flatten()
+            .map(str::trim)
+            .filter(|prefix| !prefix.is_empty())
+    })
+}
+
+/// "Levels", "Backend Engineer Levels": a heading that holds levels and is none itself.
+fn is_levels_container(heading: &str) -> bool {
+    let name = heading_name(heading);
+    name == "levels" || name.ends_with(" levels") || name.starts_with("levels ")
+}
+
+/// What a page's grade statements say: its levels in page order, which heading opens each, and the
+/// blocks that only state a grade (left out of a level's own overview).
+struct FoundLevels {
+    levels: Vec<Level>,
+    /// Block index of a level's heading → its index in `levels`.
+    level_headings: HashMap<usize, usize>,
+    statement_blocks: HashSet<usize>,
+}
+
+/// One "… is a grade N": who it is about (`key` is the level's slug) and where it was read.
+struct Statement {
+    key: String,
+    title: String,
+    grade: u8,
+    line: usize,
+    heading: Option<usize>,
+    block: usize,
+}
+
+struct OpenHeading {
+    depth: u8,
+    index: usize,
+    kind: Part,
+    text: String,
+}
+
+/// First pass over the page: every grade statement, attributed to the level it is about.
+fn find_levels(
+    file: &str,
+    page_title: &str,
+    blocks: &[(usize, Block)],
+    warnings: &mut Vec<DataError>,
+) -> FoundLevels {
+    let mut statements = Vec::new();
+    let mut stack: Vec<OpenHeading> = Vec::new();
+    for (index, (line, block)) in blocks.iter().enumerate() {
+        if let Block::Heading { level, text } = block {
+            while stack.last().is_some_and(|open| open.depth >= *level) {
+                stack.pop();
+            }
+            let text = plain_text(text);
+            let kind = classify(&text);
+            if kind == Part::JobGrade {
+                // "### Job Grade: 8" states it in the heading itself.
+                let after_label = heading_name(&text)
+                    .strip_prefix("job grade")
+                    .map(str::to_string);
+                if let Some(grade) = after_label.as_deref().and_then(leading_grade) {
+                    statements.push(statement(
+                        &stack, &text, None, grade, *line, index, page_title,
+                    ));
+                }
+            }
+            stack.push(OpenHeading {
+                depth: *level,
+                index,
+                kind,
+                text,
+            });
+            continue;
+        }
+        let section = stack.last().map_or(Part::Overview, |open| open.kind);
+        if matches!(section, Part::HiringProcess | Part::RelevantLinks) {
+            continue;
+        }
+        match block {
+            Block::Table { header, rows } => {
+                for (title, grade) in table_levels(header, rows) {
+                    statements.push(Statement {
+                        key: slug(&title),
+                        title,
+                        grade,
+                        line: *line,
+                        heading: None,
+                        block: index,
+                    });
+                }
+            }
+            Block::Paragraph(inlines) => {
+                let text = plain_text(inlines);
+                let found = if section == Part::JobGrade {
+                    grade_in_text(&text).map(|grade| (grade_subject(&text), grade))
+                } else {
+                    grade_sentence(&text)
+                };
+                if let Some((subject, grade)) = found {
+                    let grade_heading = stack
+                        .last()
+                        .filter(|open| open.kind == Part::JobGrade)
+                        .map(|open| open.text.as_str())
+                        .unwrap_or_default();
+                    statements.push(statement(
+                        &stack,
+                        grade_heading,
+                        subject,
+                        grade,
+                        *line,
+                        index,
+                        page_title,
+                    ));
+                }
+            }
+            Block::List { .. } if section == Part::JobGrade => {
+                if let Some(grade) = grade_in_text(&block_text(block)) {
+                    let grade_heading = stack.last().map(|open| open.text.as_str()).unwrap_or("");
+                    statements.push(statement(
+                        &stack,
+                        grade_heading,
+                        None,
+                        grade,
+                        *line,
+                        index,
+                        page_title,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    collect_levels(file, page_title, statements, warnings)
+}
+
+/// Whom a statement is about: the innermost heading that can be a level (not a known section, not
+/// inside one, not a "Levels" container, not the page's `#` title), else the level a grade heading
+/// names ("Senior Job Grade"), else the sentence's subject ("The Associate level … is a grade 5"),
+/// else the page itself.
+fn statement(
+    stack: &[OpenHeading],
+    grade_heading: &str,
+    subject: Option<String>,
+    grade: u8,
+    line: usize,
+    block: usize,
+    page_title: &str,
+) -> Statement {
+    let mut owner = None;
+    let mut inside_section = false;
+    for open in stack {
+        match open.kind {
+            Part::Other
+                if !inside_section && open.depth >= 2 && !is_levels_container(&open.text) =>
+            {
+                owner = Some(open)
+            }
+            Part::Other | Part::JobGrade | Part::Overview => {}
+            _ => inside_section = true,
+        }
+    }
+    let (title, heading) = match owner {
+        Some(open) => (open.text.clone(), Some(open.index)),
+        None => match grade_heading_prefix(grade_heading) {
+            Some(prefix) => (prefix.to_string(), None),
+            None => (subject.unwrap_or_default(), None),
+        },
+    };
+    let about_the_page = title.is_empty()
+        || title.eq_ignore_ascii_case(page_title)
+        || matches!(
+            title.to_ascii_lowercase().as_str(),
+            "this"
+                | "this role"
+                | "this position"
+                | "the role"
+                | "the position"
+                | "this job"
+                | "it"
+        );
+    let key = if about_the_page {
+        String::new()
+    } else {
+        slug(&title)
+    };
+    Statement {
+        key,
+        title: if about_the_page {
+            page_title.to_string()
+        } else {
+            title
+        },
+        grade,
+        line,
+        heading,
+        block,
+    }
+}
+
+/// Statements → levels in page order: one per level, a second statement of another grade is a
+/// warning (the first wins). A page with one level names it like the page and keeps every
+/// section on the role.
+fn collect_levels(
+    file: &str,
+    page_title: &str,
+    statements: Vec<Statement>,
+    warnings: &mut Vec<DataError>,
+) -> FoundLevels {
+    let mut levels: Vec<Level> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut level_headings = HashMap::new();
+    let mut statement_blocks = HashSet::new();
+    for found in statements {
+        let index = match keys.iter().position(|key| *key == found.key) {
+            Some(index) => {
+                if let Some(level) = levels.get(index) {
+                    if level.grade != Some(found.grade) {
+                        warnings.push(
+                            DataError::field(
+                                file,
+                                Some(found.line),
+                                "grade",
+                                format!(
+                                    "{} is stated as grade {} here but as grade {} on line {}; using grade {}",
+                                    level.title,
+                                    found.grade,
+                                    level.grade.unwrap_or_default(),
+                                    level.line,
+                                    level.grade.unwrap_or_default()
+                                ),
+                            )
+                            .warning(),
+                        );
+                    }
+                }
+                index
+            }
+            None => {
+                keys.push(found.key.clone());
+                levels.push(Level {
+                    slug: slug(&found.title),
+                    title: found.title.clone(),
+                    grade: Some(found.grade),
+                    line: found.line,
+                    ..Level::default()
+                });
+                levels.len() - 1
+            }
+        };
+        if let Some(heading) = found.heading {
+            level_headings.entry(heading).or_insert(index);
+            statement_blocks.insert(found.block);
+        }
+    }
+    if let [only] = levels.as_mut_slice() {
+        only.title = page_title.to_string();
+        only.slug = slug(page_title);
+        level_headings.clear();
+    }
+    FoundLevels {
+        levels,
+        level_headings,
+        statement_blocks,
+    }
+}
+
+/// A levels table's rows as (title, grade): the first column headed Level, Title, Role or
+/// Position, and the first headed Grade.
+fn table_levels(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Vec<(String, u8)> {
+    let names: Vec<String> = header
+        .iter()
+        .map(|cell| plain_text(cell).trim().to_ascii_lowercase())
+        .collect();
+    let grade_column = names.iter().position(|name| name.contains("grade"));
+    let title_column = names.iter().position(|name| {
+        !name.contains("grade")
+            && ["level", "title", "role", "position", "job"]
+                .iter()
+                .any(|word| {
+                    name.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == *word)
+                })
+    });
+    let (Some(grade_column), Some(title_column)) = (grade_column, title_column) else {
+        return Vec::new();
+    };
+    rows.iter()
+        .filter_map(|row| {
+            let title = plain_text(row.get(title_column)?).trim().to_string();
+            let cell = plain_text(row.get(grade_column)?);
+            let grade = grade_in_text(&cell).or_else(|| leading_grade(&cell))?;
+            (!title.is_empty()).then_some((title, grade))
+        })
+        .collect()
+}
+
+/// A grade written first (after an optional colon): "8", ": 8", " 8 (…)".
+fn leading_grade(text: &str) -> Option<u8> {
+    let rest = text.trim_start().trim_start_matches(':').trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse::<u8>().ok().filter(|grade| *grade > 0)
+}
+
+type SectionTargets<'a> = (
+    &'a mut Vec<Block>,
+    &'a mut Vec<ItemGroup>,
+    &'a mut Vec<Vec<Inline>>,
+);
+
+/// Where the current block's overview, responsibilities and requirements go: the open level's
+/// own, or the page's.
+fn targets(role: &mut Role, level: Option<usize>) -> SectionTargets<'_> {
+    match level.and_then(|index| role.levels.get_mut(index)) {
+        Some(level) => (
+            &mut level.overview,
+            &mut level.responsibilities,
+            &mut level.requirements,
+        ),
+        None => (
+            &mut role.overview,
+            &mut role.responsibilities,
+            &mut role.requirements,
+        ),
+    }
+}
+
+/// Second pass: every block to its section, on the open level or on the role.
 fn fill_sections(
     file: &str,
     role: &mut Role,
     blocks: Vec<(usize, Block)>,
+    level_headings: &HashMap<usize, usize>,
+    statement_blocks: &HashSet<usize>,
     warnings: &mut Vec<DataError>,
 ) {
     let mut part = Part::Overview;
     // The level of the heading that opened the current known section: deeper unknown headings
     // stay inside it as blocks.
     let mut part_level = 0u8;
-    let mut section_grade: Option<(usize, u8)> = None;
-    for (line, block) in blocks {
-        if let Block::Heading { level, text } = &block {
+    let mut part_heading: Vec<Inline> = Vec::new();
+    // The open level's heading depth and its index in `role.levels`.
+    let mut level: Option<(u8, usize)> = None;
+    for (index, (line, block)) in blocks.into_iter().enumerate() {
+        if let Block::Heading { level: depth, text } = &block {
+            if level.is_some_and(|(open, _)| *depth <= open) {
+                level = None;
+            }
+            if let Some(&level_index) = level_headings.get(&index) {
+                // A "Levels" heading with nothing of its own before its first level shows nothing.
+                if part == Part::Other
+                    && role
+                        .other_sections
+                        .last()
+                        .is_some_and(|section| section.blocks.is_empty())
+                {
+                    role.other_sections.pop();
+                }
+                level = Some((*depth, level_index));
+                part = Part::Overview;
+                part_level = *depth;
+                continue;
+            }
             let kind = classify(&plain_text(text));
             let nested = kind == Part::Other
                 && part != Part::Overview
                 && part != Part::Other
-                && *level > part_level;
+                && *depth > part_level;
             if !nested {
+                part_level = *depth;
+                part_heading = text.clone();
+                if kind == Part::Other && level.is_some() {
+                    // An unknown sub-heading of a level is part of that level's own text.
+                    part = Part::Overview;
+                    targets(role, level.map(|(_, index)| index)).0.push(block);
+                    continue;
+                }
                 part = kind;
-                part_level = *level;
                 if kind == Part::Other {
                     role.other_sections.push(Section {
                         heading: text.clone(),
@@ -215,72 +671,181 @@ fn fill_sections(
                 continue;
             }
         }
+        let level_index = level.map(|(_, index)| index);
         match part {
-            Part::Overview => role.overview.push(block),
+            Part::Overview => {
+                if level_index.is_some()
+                    && statement_blocks.contains(&index)
+                    && is_one_sentence(&block)
+                {
+                    continue;
+                }
+                targets(role, level_index).0.push(block);
+            }
             Part::Other => {
                 if let Some(section) = role.other_sections.last_mut() {
                     section.blocks.push(block);
                 }
             }
             Part::JobGrade => {
-                if section_grade.is_none() {
-                    section_grade = grade_in_text(&block_text(&block)).map(|grade| (line, grade));
+                // The sentence became the level's grade; a levels table is still worth showing.
+                if matches!(block, Block::Table { .. }) {
+                    role.other_sections.push(Section {
+                        heading: part_heading.clone(),
+                        blocks: vec![block],
+                    });
                 }
             }
-            Part::Responsibilities => add_responsibility(&mut role.responsibilities, block),
-            Part::Requirements => match block {
-                Block::List { items, .. } => role.requirements.extend(items),
-                Block::Paragraph(inlines) => role.requirements.push(inlines),
-                Block::Heading { .. } => {}
-            },
+            Part::Responsibilities => add_responsibility(targets(role, level_index).1, block),
+            Part::Requirements => add_requirements(targets(role, level_index).2, block),
             Part::PerformanceIndicators => role.performance_indicators.push(block),
             Part::CareerLadder => role.career_ladder.push(block),
             Part::HiringProcess => add_hiring(file, line, role, block, warnings),
             Part::RelevantLinks => collect_links(&block, &mut role.links),
         }
     }
-    match (role.grade, section_grade) {
-        (None, Some((_, grade))) => role.grade = Some(grade),
-        (Some(front), Some((line, grade))) if front != grade => warnings.push(DataError::field(
-            file,
-            Some(line),
-            "grade",
-            format!("the Job Grade section says grade {grade} but the front matter says {front}; using {front}"),
-        )),
-        _ => {}
+}
+
+/// A paragraph that is one sentence: a level's "The Senior X is a grade 7." and nothing more.
+fn is_one_sentence(block: &Block) -> bool {
+    match block {
+        Block::Paragraph(inlines) => {
+            let text = plain_text(inlines);
+            let text = text.trim().trim_end_matches('.');
+            !text.contains(". ")
+        }
+        _ => false,
     }
 }
 
 fn block_text(block: &Block) -> String {
+    let mut out = String::new();
+    push_block_text(block, &mut out);
+    out
+}
+
+fn push_block_text(block: &Block, out: &mut String) {
     match block {
-        Block::Heading { text, .. } | Block::Paragraph(text) => plain_text(text),
-        Block::List { items, .. } => items
-            .iter()
-            .map(|item| plain_text(item))
-            .collect::<Vec<_>>()
-            .join(" "),
+        Block::Heading { text, .. } | Block::Paragraph(text) => out.push_str(&plain_text(text)),
+        Block::List { items, .. } => {
+            for item in items {
+                out.push_str(&plain_text(&item.content));
+                out.push(' ');
+                for child in &item.children {
+                    push_block_text(child, out);
+                    out.push(' ');
+                }
+            }
+        }
+        Block::Table { header, rows } => {
+            for cell in header.iter().chain(rows.iter().flatten()) {
+                out.push_str(&plain_text(cell));
+                out.push(' ');
+            }
+        }
     }
 }
 
-/// The N of the first "grade N" in a sentence.
+/// The N of the first "grade N" (or "grade: N") in a sentence.
 fn grade_in_text(text: &str) -> Option<u8> {
+    grade_mentions(text).next().map(|(_, grade)| grade)
+}
+
+/// Every "grade N" / "grade: N" in a text, with the byte offset of "grade" (ASCII folding keeps
+/// offsets, so they index `text` too).
+fn grade_mentions(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     let lower = text.to_ascii_lowercase();
-    let mut rest = lower.as_str();
-    while let Some(at) = rest.find("grade") {
-        let after = rest.get(at + 5..).unwrap_or_default();
-        let digits: String = after
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if after.starts_with(char::is_whitespace) {
-            if let Ok(grade) = digits.parse::<u8>() {
-                return Some(grade);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(found) = lower.get(from..).and_then(|rest| rest.find("grade")) {
+            let at = from + found;
+            from = at + 5;
+            let after = lower.get(at + 5..).unwrap_or_default();
+            let previous_is_letter = lower
+                .get(..at)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_alphanumeric);
+            if previous_is_letter || !after.starts_with([' ', ':', '\u{a0}']) {
+                continue;
+            }
+            if let Some(grade) = leading_grade(after) {
+                return Some((at, grade));
             }
         }
-        rest = after;
+        None
+    })
+}
+
+/// A sentence that states a grade outside a Job Grade section: "The Senior X is a grade 7",
+/// "… is grade 6", or a line starting "Job Grade: 8". Returns the subject it names, if any.
+fn grade_sentence(text: &str) -> Option<(Option<String>, u8)> {
+    for (at, grade) in grade_mentions(text) {
+        let before = text.get(..at).unwrap_or_default();
+        let lower = before.trim_end().to_ascii_lowercase();
+        if lower.is_empty() || lower == "job" || lower == "the job" {
+            return Some((None, grade));
+        }
+        let stated = [
+            " is a", " is", " is at", " is at a", " are", " are a", " are at",
+        ]
+        .iter()
+        .any(|ending| lower.ends_with(ending));
+        if stated {
+            return Some((grade_subject(text), grade));
+        }
     }
     None
+}
+
+/// "The Associate level of this family is a grade 5" → "Associate"; "The Senior X is a …" →
+/// "Senior X": the words before " is"/" are" in the grade's sentence, without "The" or "level …".
+fn grade_subject(text: &str) -> Option<String> {
+    let (at, _) = grade_mentions(text).next()?;
+    let before = text.get(..at)?;
+    let lower = before.to_ascii_lowercase();
+    let verb = [" is ", " are "]
+        .iter()
+        .filter_map(|verb| lower.rfind(verb))
+        .max()?;
+    let subject = before.get(..verb)?;
+    let sentence_start = subject.rfind(". ").map_or(0, |dot| dot + 2);
+    let mut subject = subject.get(sentence_start..)?.trim();
+    for article in ["The ", "the ", "An ", "an ", "A ", "a "] {
+        if let Some(rest) = subject.strip_prefix(article) {
+            subject = rest;
+            break;
+        }
+    }
+    let lower = subject.to_ascii_lowercase();
+    if let Some(level_at) = lower.find(" level") {
+        subject = subject.get(..level_at)?;
+    }
+    let subject = subject.trim().trim_end_matches(',').trim();
+    let words = subject.split_whitespace().count();
+    (1..=8).contains(&words).then(|| subject.to_string())
+}
+
+/// A list's items and everything nested under them, in order: responsibilities and requirements
+/// are flat lists of sentences.
+fn flat_items(items: Vec<ListItem>, out: &mut Vec<Vec<Inline>>) {
+    for item in items {
+        out.push(item.content);
+        for child in item.children {
+            match child {
+                Block::List { items, .. } => flat_items(items, out),
+                Block::Paragraph(inlines) => out.push(inlines),
+                Block::Heading { .. } | Block::Table { .. } => {}
+            }
+        }
+    }
+}
+
+fn add_requirements(requirements: &mut Vec<Vec<Inline>>, block: Block) {
+    match block {
+        Block::List { items, .. } => flat_items(items, requirements),
+        Block::Paragraph(inlines) => requirements.push(inlines),
+        Block::Heading { .. } | Block::Table { .. } => {}
+    }
 }
 
 /// A bold-only paragraph or a sub-heading opens a group; list items and other paragraphs
@@ -289,7 +854,7 @@ fn add_responsibility(groups: &mut Vec<ItemGroup>, block: Block) {
     let group_name = match &block {
         Block::Heading { text, .. } => Some(plain_text(text)),
         Block::Paragraph(inlines) => bold_only(inlines),
-        Block::List { .. } => None,
+        Block::List { .. } | Block::Table { .. } => None,
     };
     if let Some(name) = group_name {
         groups.push(ItemGroup {
@@ -308,9 +873,9 @@ fn add_responsibility(groups: &mut Vec<ItemGroup>, block: Block) {
         return;
     };
     match block {
-        Block::List { items, .. } => group.items.extend(items),
+        Block::List { items, .. } => flat_items(items, &mut group.items),
         Block::Paragraph(inlines) => group.items.push(inlines),
-        Block::Heading { .. } => {}
+        Block::Heading { .. } | Block::Table { .. } => {}
     }
 }
 
@@ -347,13 +912,8 @@ fn add_hiring(
         Block::List { ordered, items } => {
             let mut rest = Vec::new();
             for item in items {
-                match read_step(&item, true) {
-                    Some((step, unclear)) => {
-                        if unclear {
-                            warnings.push(unclear_minutes(file, line, &item));
-                        }
-                        role.hiring_steps.push(step);
-                    }
+                match list_step(file, line, &item, warnings) {
+                    Some(step) => role.hiring_steps.push(step),
                     None => rest.push(item),
                 }
             }
@@ -364,8 +924,88 @@ fn add_hiring(
                 });
             }
         }
-        heading @ Block::Heading { .. } => role.hiring_intro.push(heading),
+        other @ (Block::Heading { .. } | Block::Table { .. }) => role.hiring_intro.push(other),
     }
+}
+
+/// A list item as a hiring step, with the items nested under it as its substeps (a round and its
+/// interviews). Under a round every item is a step, even one that names no kind or length.
+fn list_step(
+    file: &str,
+    line: usize,
+    item: &ListItem,
+    warnings: &mut Vec<DataError>,
+) -> Option<HiringStep> {
+    let substeps: Vec<HiringStep> = item
+        .children
+        .iter()
+        .filter_map(|child| match child {
+            Block::List { items, .. } => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|sub| {
+            list_step(file, line, sub, warnings).unwrap_or_else(|| HiringStep {
+                kind: StepKind::Other,
+                minutes: None,
+                count: 1,
+                substeps: Vec::new(),
+                with: with_whom(&plain_text(&sub.content)),
+                text: sub.content.clone(),
+            })
+        })
+        .collect();
+    let step = match read_step(&item.content, true) {
+        Some((step, unclear)) => {
+            if unclear {
+                warnings.push(unclear_minutes(file, line, &item.content));
+            }
+            step
+        }
+        None if !substeps.is_empty() => HiringStep {
+            kind: StepKind::Other,
+            minutes: None,
+            count: 1,
+            substeps: Vec::new(),
+            with: None,
+            text: item.content.clone(),
+        },
+        None => return None,
+    };
+    Some(with_substeps(file, line, step, substeps, warnings))
+}
+
+/// A round's own length would count twice next to its steps'; the steps win, and a round whose
+/// stated length differs from theirs is a warning.
+fn with_substeps(
+    file: &str,
+    line: usize,
+    mut step: HiringStep,
+    substeps: Vec<HiringStep>,
+    warnings: &mut Vec<DataError>,
+) -> HiringStep {
+    let inner = total_minutes(&substeps);
+    if inner > 0 {
+        if let Some(minutes) = step.minutes.take() {
+            let own = minutes.saturating_mul(step.count.max(1));
+            if own != inner {
+                warnings.push(
+                    DataError::line(
+                        file,
+                        line,
+                        format!(
+                            "the hiring step \"{}\" says {own} minutes but the steps under it add up to {inner}; counting the steps",
+                            plain_text(&step.text)
+                        ),
+                    )
+                    .warning(),
+                );
+            }
+            step.count = 1;
+        }
+    }
+    step.substeps = substeps;
+    step
 }
 
 fn unclear_minutes(file: &str, line: usize, inlines: &[Inline]) -> DataError {
@@ -374,6 +1014,7 @@ fn unclear_minutes(file: &str, line: usize, inlines: &[Inline]) -> DataError {
         line,
         format!("the length of the hiring step \"{}\" could not be read; write it as e.g. \"30 minute\"", plain_text(inlines)),
     )
+    .warning()
 }
 
 /// Reads a hiring step from a sentence. Paragraphs must state a duration or be an offer;
@@ -387,10 +1028,14 @@ fn read_step(inlines: &[Inline], in_list: bool) -> Option<(HiringStep, bool)> {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |word: &str| words.iter().any(|w| w.starts_with(word));
-    let minutes = minutes_in(&lower);
-    let mentions_minutes = words
-        .iter()
-        .any(|w| matches!(*w, "minute" | "minutes" | "min" | "mins"));
+    let duration = duration_in(&lower);
+    let mentions_minutes = words.iter().any(|w| {
+        let unit = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        matches!(
+            unit,
+            "minute" | "minutes" | "min" | "mins" | "hour" | "hours" | "hr" | "hrs"
+        )
+    });
     let kind = if has("screening") {
         StepKind::Screening
     } else if has("interview") {
@@ -402,9 +1047,9 @@ fn read_step(inlines: &[Inline], in_list: bool) -> Option<(HiringStep, bool)> {
     };
     let is_step = match kind {
         StepKind::Offer => in_list || words.len() <= 30,
-        StepKind::Other => minutes.is_some(),
+        StepKind::Other => duration.is_some(),
         StepKind::Screening | StepKind::Interview => {
-            minutes.is_some() || mentions_minutes || in_list
+            duration.is_some() || mentions_minutes || in_list
         }
     };
     if !is_step {
@@ -414,12 +1059,16 @@ fn read_step(inlines: &[Inline], in_list: bool) -> Option<(HiringStep, bool)> {
         StepKind::Offer => None,
         _ => with_whom(&text),
     };
-    let unclear = minutes.is_none() && mentions_minutes;
+    let unclear = duration.is_none() && mentions_minutes;
+    let count = duration
+        .and_then(|found| count_before(&lower, found.start))
+        .or_else(|| counted_noun(&words))
+        .unwrap_or(1);
     Some((
         HiringStep {
             kind,
-            minutes,
-            count: 1,
+            minutes: duration.map(|found| found.minutes),
+            count,
             substeps: Vec::new(),
             with,
             text: inlines.to_vec(),
@@ -428,40 +1077,170 @@ fn read_step(inlines: &[Inline], in_list: bool) -> Option<(HiringStep, bool)> {
     ))
 }
 
-/// "30 minute", "30-minute", "30 min", "30 minutes" → 30.
-fn minutes_in(lower: &str) -> Option<u32> {
-    let chars: Vec<char> = lower.chars().collect();
+/// A length read from a sentence, and the byte offset where its number starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Duration {
+    minutes: u32,
+    start: usize,
+}
+
+/// "30 minute", "30-minute", "30min", "60 Minute", "90 minutes", "1 hour", "1-hour", "1.5 hours",
+/// "an hour" → minutes (the sentence is lower-cased ASCII-wise first).
+fn duration_in(lower: &str) -> Option<Duration> {
+    let bytes = lower.as_bytes();
     let mut index = 0;
-    while index < chars.len() {
-        if chars.get(index).is_some_and(char::is_ascii_digit)
-            && (index == 0 || !chars.get(index - 1).is_some_and(|c| c.is_alphanumeric()))
-        {
-            let start = index;
-            while chars.get(index).is_some_and(char::is_ascii_digit) {
+    while index < bytes.len() {
+        let starts_number = bytes.get(index).is_some_and(u8::is_ascii_digit)
+            && (index == 0
+                || !bytes
+                    .get(index - 1)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.'));
+        if !starts_number {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while bytes.get(index).is_some_and(u8::is_ascii_digit) {
+            index += 1;
+        }
+        let Some(whole) = lower
+            .get(start..index)
+            .and_then(|digits| digits.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // One decimal place, for "1.5 hours".
+        let mut tenths = 0;
+        if bytes.get(index) == Some(&b'.') && bytes.get(index + 1).is_some_and(u8::is_ascii_digit) {
+            tenths = u32::from(bytes.get(index + 1).copied().unwrap_or(b'0') - b'0');
+            index += 2;
+            while bytes.get(index).is_some_and(u8::is_ascii_digit) {
                 index += 1;
             }
-            let number: String = chars.get(start..index).unwrap_or_default().iter().collect();
-            let mut after = index;
-            while chars
-                .get(after)
-                .is_some_and(|c| *c == ' ' || *c == '-' || *c == '\u{a0}')
-            {
-                after += 1;
-            }
-            let word: String = chars
-                .get(after..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            if matches!(word.as_str(), "minute" | "minutes" | "min" | "mins") {
-                return number.parse().ok();
-            }
-        } else {
-            index += 1;
+        }
+        let unit_at = skip_separators(lower, index);
+        if let Some(per_unit) = unit_minutes(lower.get(unit_at..).unwrap_or_default()) {
+            let minutes = whole
+                .saturating_mul(per_unit)
+                .saturating_add(tenths.saturating_mul(per_unit) / 10);
+            return Some(Duration { minutes, start });
+        }
+    }
+    for phrase in [
+        "half an hour",
+        "half-hour",
+        "an hour",
+        "one hour",
+        "one-hour",
+    ] {
+        if let Some(at) = find_word(lower, phrase) {
+            let minutes = if phrase.starts_with("half") { 30 } else { 60 };
+            return Some(Duration { minutes, start: at });
         }
     }
     None
+}
+
+/// Spaces, hyphens and no-break spaces between a number and its unit.
+fn skip_separators(text: &str, mut index: usize) -> usize {
+    while let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) {
+        if c == ' ' || c == '-' || c == '\u{a0}' {
+            index += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    index
+}
+
+/// The minutes in one of the unit a word starts with: 1 for minutes, 60 for hours.
+fn unit_minutes(rest: &str) -> Option<u32> {
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    match word.as_str() {
+        "minute" | "minutes" | "min" | "mins" => Some(1),
+        "hour" | "hours" | "hr" | "hrs" => Some(60),
+        _ => None,
+    }
+}
+
+/// Where a phrase occurs as whole words.
+fn find_word(text: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find(phrase)) {
+        let at = from + found;
+        let end = at + phrase.len();
+        let bounded_before = text
+            .get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric());
+        let bounded_after = text
+            .get(end..)
+            .and_then(|after| after.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric());
+        if bounded_before && bounded_after {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// "two", "Three", "4" → 4: how many times a step happens.
+fn count_word(word: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if let Some(position) = WORDS.iter().position(|w| *w == word) {
+        return u32::try_from(position + 1).ok();
+    }
+    word.parse::<u32>()
+        .ok()
+        .filter(|count| (1..=20).contains(count))
+}
+
+/// The count right before a length: "two 60 minute interviews", "3 x 30-minute calls", "2× 45 min".
+fn count_before(lower: &str, number_start: usize) -> Option<u32> {
+    let before = lower.get(..number_start)?.trim_end();
+    let before = before
+        .strip_suffix('x')
+        .or_else(|| before.strip_suffix('×'))
+        .filter(|rest| rest.ends_with(|c: char| c.is_whitespace() || c.is_ascii_digit()))
+        .unwrap_or(before)
+        .trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    count_word(&word)
+}
+
+/// A count before a plural step noun, one adjective allowed between: "two technical interviews".
+fn counted_noun(words: &[&str]) -> Option<u32> {
+    const NOUNS: [&str; 8] = [
+        "interviews",
+        "calls",
+        "conversations",
+        "sessions",
+        "chats",
+        "meetings",
+        "rounds",
+        "screens",
+    ];
+    words.iter().enumerate().find_map(|(index, word)| {
+        let count = count_word(word).filter(|count| *count > 1)?;
+        let next = words.get(index + 1..index + 3).unwrap_or_default();
+        next.iter()
+            .any(|noun| NOUNS.contains(noun))
+            .then_some(count)
+    })
 }
 
 /// The person or team after " with ", up to the end of the sentence.
@@ -483,9 +1262,18 @@ fn with_whom(text: &str) -> Option<String> {
 fn collect_links(block: &Block, links: &mut Vec<Link>) {
     match block {
         Block::Heading { text, .. } | Block::Paragraph(text) => collect_inline_links(text, links),
-        Block::List { items, .. } => items
+        Block::List { items, .. } => {
+            for item in items {
+                collect_inline_links(&item.content, links);
+                for child in &item.children {
+                    collect_links(child, links);
+                }
+            }
+        }
+        Block::Table { header, rows } => header
             .iter()
-            .for_each(|item| collect_inline_links(item, links)),
+            .chain(rows.iter().flatten())
+            .for_each(|cell| collect_inline_links(cell, links)),
     }
 }
 
@@ -508,6 +1296,10 @@ fn collect_inline_links(inlines: &[Inline], links: &mut Vec<Link>) {
 mod tests {
     use super::*;
 
+    fn minutes_in(text: &str) -> Option<u32> {
+        duration_in(&text.to_ascii_lowercase()).map(|found| found.minutes)
+    }
+
     #[test]
     fn reads_minutes_in_every_spelling() {
         for (text, minutes) in [
@@ -516,11 +1308,46 @@ mod tests {
             ("45 min", 45),
             ("20 minutes", 20),
             ("a 60 mins chat", 60),
+            ("a 30min chat", 30),
+            ("a 60 Minute interview", 60),
+            ("a 1-hour panel", 60),
+            ("1 hour with the team", 60),
+            ("90 minutes of pairing", 90),
+            ("a 1.5 hours exercise", 90),
+            ("2 hrs", 120),
+            ("about an hour with the lead", 60),
+            ("half an hour", 30),
         ] {
             assert_eq!(minutes_in(text), Some(minutes), "{text}");
         }
         assert_eq!(minutes_in("a30 minute"), None);
         assert_eq!(minutes_in("forty minutes"), None);
+        assert_eq!(minutes_in("step 2 of 3"), None);
+        assert_eq!(minutes_in("99999999999999 minutes"), None);
+        assert_eq!(minutes_in("a channel"), None, "no \"an hour\" inside words");
+    }
+
+    #[test]
+    fn counts_in_words_or_digits_multiply() {
+        for (text, count, minutes) in [
+            ("Two 60 minute interviews with engineers", 2, 60),
+            ("three 30-minute calls", 3, 30),
+            ("2 x 45 minute interviews", 2, 45),
+            ("Two technical interviews of 50 minutes", 2, 50),
+            ("A 45 minute interview with two engineers", 1, 45),
+            (
+                "Schedule a 30 minute call with one of our recruiters",
+                1,
+                30,
+            ),
+        ] {
+            let (step, unclear) = read_step(&[Inline::Text(text.into())], true).unwrap();
+            assert_eq!(
+                (step.count, step.minutes, unclear),
+                (count, Some(minutes), false),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -539,6 +1366,38 @@ mod tests {
             grade_in_text("The VP is a grade 12. (/x/#gitlab-job-grades)"),
             Some(12)
         );
+        assert_eq!(grade_in_text("Job Grade: 8"), Some(8));
         assert_eq!(grade_in_text("no grades here"), None);
+        assert_eq!(grade_in_text("upgrade 7"), None);
+    }
+
+    #[test]
+    fn grade_sentences_name_their_subject() {
+        assert_eq!(
+            grade_sentence("The Senior Backend Engineer is a grade 7."),
+            Some((Some("Senior Backend Engineer".to_string()), 7))
+        );
+        assert_eq!(
+            grade_sentence("The Associate level of this job family is a grade 5."),
+            Some((Some("Associate".to_string()), 5))
+        );
+        assert_eq!(grade_sentence("Job Grade: 8"), Some((None, 8)));
+        assert_eq!(
+            grade_sentence("Mentors engineers up to grade 8 and beyond."),
+            None,
+            "a grade mentioned in passing states no level"
+        );
+    }
+
+    #[test]
+    fn grade_headings_name_their_level() {
+        assert_eq!(
+            grade_heading_prefix("Senior Backend Engineer Job Grade"),
+            Some("Senior Backend Engineer")
+        );
+        assert_eq!(grade_heading_prefix("Job Grade"), None);
+        assert_eq!(classify("Senior Job Grade"), Part::JobGrade);
+        assert_eq!(classify("Job Grade: 8"), Part::JobGrade);
+        assert_eq!(classify("Senior Backend Engineer"), Part::Other);
     }
 }

@@ -12,7 +12,8 @@ pub struct RichTextProps {
     pub heading_base: u8,
 }
 
-/// Blocks of a role page section: paragraphs, lists and headings.
+/// Blocks of a role page section: paragraphs, lists (with what is nested in their items), tables
+/// and headings.
 #[function_component]
 pub fn RichText(props: &RichTextProps) -> Html {
     props
@@ -26,15 +27,30 @@ fn block_html(block: &Block, heading_base: u8) -> Html {
     match block {
         Block::Paragraph(content) => html! { <p>{ inline_html(content) }</p> },
         Block::List { ordered, items } => {
-            let items = items
-                .iter()
-                .map(|item| html! { <li>{ inline_html(item) }</li> });
+            let items = items.iter().map(|item| {
+                html! {
+                    <li>
+                        { inline_html(&item.content) }
+                        { for item.children.iter().map(|child| block_html(child, heading_base)) }
+                    </li>
+                }
+            });
             if *ordered {
                 html! { <ol>{ for items }</ol> }
             } else {
                 html! { <ul>{ for items }</ul> }
             }
         }
+        Block::Table { header, rows } => html! {
+            <div class="pg-table-scroll">
+                <table class="pg-table">
+                    <thead><tr>{ for header.iter().map(|cell| html! { <th scope="col">{ inline_html(cell) }</th> }) }</tr></thead>
+                    <tbody>{ for rows.iter().map(|row| html! {
+                        <tr>{ for row.iter().map(|cell| html! { <td>{ inline_html(cell) }</td> }) }</tr>
+                    }) }</tbody>
+                </table>
+            </div>
+        },
         Block::Heading { level, text } => {
             let tag = format!("h{}", (heading_base + level.saturating_sub(1)).clamp(2, 6));
             html! { <@{tag}>{ inline_html(text) }</@> }
