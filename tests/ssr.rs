@@ -41,3 +41,146 @@ async fn role_summary_says_so_when_the_grade_is_missing() {
     assert!(html.contains("Grade not stated"), "{html}");
     assert!(!html.contains("pg-role-description"), "{html}");
 }
+
+// ---- The role's page parts, from the handbook fixtures (tests/fixtures/handbook/).
+
+use paygrade::model::Role;
+use paygrade::parse::parse_role;
+use paygrade::ui::components::hiring_timeline::HiringTimelineProps;
+use paygrade::ui::components::role_details::RoleDetailsProps;
+use paygrade::ui::components::{HiringTimeline, RoleDetails};
+
+fn fixture(path: &str) -> Role {
+    let full = format!(
+        "{}/tests/fixtures/handbook/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    parse_role(path, &std::fs::read(full).unwrap()).unwrap().0
+}
+
+async fn timeline(role: Role) -> String {
+    LocalServerRenderer::<HiringTimeline>::with_props(HiringTimelineProps { role })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+async fn details(role: Role, level: Option<usize>) -> String {
+    LocalServerRenderer::<RoleDetails>::with_props(RoleDetailsProps { role, level })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn timeline_shows_rounds_with_their_steps_counts_and_the_total() {
+    let html = timeline(fixture("roles/engineering/backend-engineer.md")).await;
+    assert!(
+        html.contains("4 steps, 4 h 15 min of conversations in all."),
+        "{html}"
+    );
+    // The team round: its own total, then its two steps numbered under it.
+    assert!(html.contains(" · 2 h in all"), "{html}");
+    assert!(
+        html.contains("<ol class=\"pg-timeline pg-timeline-substeps\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains(">3.1</span>") && html.contains(">3.2</span>"),
+        "{html}"
+    );
+    assert!(html.contains(" · 2 × 30 min"), "{html}");
+    assert!(html.contains(" · 1 h"), "{html}");
+    assert!(html.contains("With two backend engineers"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn timeline_keeps_the_acceptance_pages_total() {
+    let page = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/reference/job-family-vp-strategy-developer-relations.md"
+    ))
+    .unwrap();
+    let role = parse_role("roles/vp.md", &page).unwrap().0;
+    let html = timeline(role).await;
+    assert!(
+        html.contains("6 steps, 2 h 45 min of conversations in all."),
+        "{html}"
+    );
+    assert!(!html.contains("pg-timeline-substeps"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn role_details_lists_every_level_when_none_is_chosen() {
+    let html = details(fixture("roles/engineering/backend-engineer.md"), None).await;
+    for label in [
+        "Intermediate Backend Engineer · Grade 6",
+        "Senior Backend Engineer · Grade 7",
+        "Staff Backend Engineer · Grade 8",
+    ] {
+        assert!(
+            html.contains(&format!("<h4>{label}</h4>")),
+            "{label}: {html}"
+        );
+    }
+    assert!(
+        html.contains("id=\"pg-level-senior-backend-engineer\""),
+        "{html}"
+    );
+    assert!(html.contains("<h4>Technical direction</h4>"), "{html}");
+    // The page's common sections are there once.
+    assert_eq!(html.matches("Ship reliable services").count(), 1, "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn role_details_shows_the_chosen_levels_own_sections_after_the_common_ones() {
+    let html = details(fixture("roles/engineering/backend-engineer.md"), Some(1)).await;
+    assert!(!html.contains("pg-role-levels"), "{html}");
+    let common = html.find("Ship reliable services").unwrap();
+    let own = html.find("Break large projects into milestones").unwrap();
+    assert!(common < own, "{html}");
+    assert!(
+        html.contains("An experienced engineer who shapes"),
+        "{html}"
+    );
+    assert!(html.contains("A record of leading a project"), "{html}");
+    assert!(
+        !html.contains("Write tests alongside every change"),
+        "another level's: {html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn role_details_renders_a_levels_table_as_a_table_of_text() {
+    let html = details(fixture("roles/sales/account-executive"), None).await;
+    assert!(html.contains("<table class=\"pg-table\">"), "{html}");
+    assert!(html.contains("<th scope=\"col\">Level</th>"), "{html}");
+    assert!(
+        html.contains("<td><a href=\"/handbook/people/pay/grades/\" rel=\"noopener noreferrer\">Grade 6</a></td>"),
+        "{html}"
+    );
+    assert!(html.contains("<td>Regional Sales Lead</td>"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn role_details_shows_nested_list_items_under_their_item() {
+    let page = "---\ntitle: X\n---\n- outer\n  - inner\n";
+    let role = parse_role("r.md", page.as_bytes()).unwrap().0;
+    let nested = details(role, None).await;
+    assert!(
+        nested.contains("<li>outer<ul><li>inner</li></ul></li>"),
+        "{nested}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn role_details_shows_nothing_of_comments_anchors_and_iframes() {
+    let html = details(fixture("roles/security/analyst.html.md"), None).await;
+    for hidden in ["iframe", "&lt;a name", "&lt;!--", "Reviewed every quarter"] {
+        assert!(!html.contains(hidden), "{hidden}: {html}");
+    }
+    assert!(
+        html.contains("Principal Security Analyst · Grade 8"),
+        "{html}"
+    );
+}
