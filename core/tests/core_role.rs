@@ -732,3 +732,63 @@ fn unclear_durations_and_round_lengths_are_warnings() {
     );
     assert!(warnings[1].message.contains("could not be read"));
 }
+
+#[test]
+fn grades_listed_in_one_section_and_a_heading_per_level() {
+    let (role, warnings) = fixture("roles/engineering/frontend-engineer.md");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        levels(&role),
+        vec![
+            (
+                "Intermediate Frontend Engineer",
+                "intermediate-frontend-engineer",
+                Some(6)
+            ),
+            (
+                "Senior Frontend Engineer",
+                "senior-frontend-engineer",
+                Some(7)
+            ),
+        ]
+    );
+    // The headings named like the levels open them, so each keeps its own responsibilities.
+    assert_eq!(role.levels[0].responsibilities[0].items.len(), 1);
+    assert_eq!(role.levels[1].responsibilities[0].items.len(), 2);
+    assert!(role.responsibilities.is_empty());
+    assert!(role.other_sections.is_empty(), "{:?}", role.other_sections);
+}
+
+#[test]
+fn pages_of_statements_and_level_headings_parse_in_linear_ish_time() {
+    let started = std::time::Instant::now();
+    let mut page = String::from("---\ntitle: Many\n---\n");
+    page.push_str(&"The x is a grade 5. ".repeat(50_000));
+    page.push_str("\n\n## Job Grade\n");
+    page.push_str(&"grade 5 ".repeat(100_000));
+    page.push('\n');
+    for index in 0..20_000 {
+        page.push_str(&format!(
+            "## Level {index}\nJob Grade: {}\n",
+            index % 200 + 1
+        ));
+    }
+    page.push_str("\n\n## Hiring Process\n");
+    page.push_str(&"- two 30 minute interviews 1-hour an hour\n".repeat(20_000));
+    let (role, _) = parse_role("r.md", page.as_bytes()).unwrap();
+    assert_eq!(role.levels.len(), 20_002);
+    let first: Vec<(&str, Option<u8>)> = role.levels[..3]
+        .iter()
+        .map(|level| (level.title.as_str(), level.grade))
+        .collect();
+    assert_eq!(
+        first,
+        vec![("x", Some(5)), ("Many", Some(5)), ("Level 0", Some(1))]
+    );
+    assert_eq!(role.hiring_minutes(), 20_000 * 60);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -21,6 +21,10 @@ const MAX_DEPTH: usize = 16;
 /// Lists nested deeper than this continue the deepest list (protects the stack when rendering).
 const MAX_LIST_DEPTH: usize = 8;
 
+/// A header row with more cells than this is no table: every row is padded to the header's width,
+/// so a hostile header of a million pipes would otherwise multiply into every row.
+const MAX_TABLE_COLUMNS: usize = 64;
+
 /// Parses Markdown text (no front matter) into blocks.
 pub fn parse_markdown(text: &str) -> Vec<Block> {
     parse_blocks(text)
@@ -244,18 +248,21 @@ impl BlockBuilder {
             self.close_table();
             return false;
         }
-        if !self.lists.is_empty() || !is_delimiter_row(content) {
-            return false;
-        }
         let Some(paragraph) = &self.paragraph else {
             return false;
         };
+        if !self.lists.is_empty() || !is_delimiter_row(content) {
+            return false;
+        }
         let header_line = paragraph
             .text
             .get(paragraph.last_line_start..)
             .unwrap_or_default();
         let header = split_cells(header_line);
-        if !header_line.contains('|') || header.len() != split_cells(content).len() {
+        if !header_line.contains('|')
+            || header.len() > MAX_TABLE_COLUMNS
+            || header.len() != split_cells(content).len()
+        {
             return false;
         }
         let header_number = paragraph.last_line;

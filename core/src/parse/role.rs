@@ -333,6 +333,8 @@ fn find_levels(
 ) -> FoundLevels {
     let mut statements = Vec::new();
     let mut stack: Vec<OpenHeading> = Vec::new();
+    // Headings that could open a level, for levels whose grades are stated elsewhere.
+    let mut candidates: Vec<(usize, String)> = Vec::new();
     for (index, (line, block)) in blocks.iter().enumerate() {
         if let Block::Heading { level, text } = block {
             while stack.last().is_some_and(|open| open.depth >= *level) {
@@ -350,6 +352,13 @@ fn find_levels(
                         &stack, &text, None, grade, *line, index, page_title,
                     ));
                 }
+            }
+            let inside_section = stack
+                .iter()
+                .any(|open| !matches!(open.kind, Part::Other | Part::JobGrade | Part::Overview));
+            if kind == Part::Other && *level >= 2 && !inside_section && !is_levels_container(&text)
+            {
+                candidates.push((index, slug(&text)));
             }
             stack.push(OpenHeading {
                 depth: *level,
@@ -378,46 +387,56 @@ fn find_levels(
             }
             Block::Paragraph(inlines) => {
                 let text = plain_text(inlines);
-                let found = if section == Part::JobGrade {
-                    grade_in_text(&text).map(|grade| (grade_subject(&text), grade))
-                } else {
-                    grade_sentence(&text)
-                };
-                if let Some((subject, grade)) = found {
-                    let grade_heading = stack
-                        .last()
-                        .filter(|open| open.kind == Part::JobGrade)
-                        .map(|open| open.text.as_str())
-                        .unwrap_or_default();
-                    statements.push(statement(
-                        &stack,
-                        grade_heading,
-                        subject,
-                        grade,
-                        *line,
-                        index,
-                        page_title,
-                    ));
-                }
+                let found = grade_statements(&text, section == Part::JobGrade);
+                add_statements(&mut statements, &stack, found, *line, index, page_title);
             }
-            Block::List { .. } if section == Part::JobGrade => {
-                if let Some(grade) = grade_in_text(&block_text(block)) {
-                    let grade_heading = stack.last().map(|open| open.text.as_str()).unwrap_or("");
-                    statements.push(statement(
-                        &stack,
-                        grade_heading,
-                        None,
-                        grade,
-                        *line,
-                        index,
-                        page_title,
-                    ));
+            Block::List { items, .. } if section == Part::JobGrade => {
+                // "- The Intermediate X is a grade 6" / "- The Senior X is a grade 7": one each.
+                let mut found = Vec::new();
+                for item in items {
+                    found.extend(grade_statements(&plain_text(&item.content), true));
                 }
+                add_statements(&mut statements, &stack, found, *line, index, page_title);
             }
             _ => {}
         }
     }
-    collect_levels(file, page_title, statements, warnings)
+    collect_levels(file, page_title, statements, &candidates, warnings)
+}
+
+/// A block's statements: under a level's heading only its first counts (the rest of the block
+/// is about something else); elsewhere each names its own level by its subject.
+fn add_statements(
+    statements: &mut Vec<Statement>,
+    stack: &[OpenHeading],
+    found: Vec<(Option<String>, u8)>,
+    line: usize,
+    block: usize,
+    page_title: &str,
+) {
+    let grade_heading = stack
+        .last()
+        .filter(|open| open.kind == Part::JobGrade)
+        .map(|open| open.text.as_str())
+        .unwrap_or_default();
+    for (position, (subject, grade)) in found.into_iter().enumerate() {
+        let found = statement(
+            stack,
+            grade_heading,
+            subject,
+            grade,
+            line,
+            block,
+            page_title,
+        );
+        let owned = found.heading.is_some();
+        if position == 0 || !owned {
+            statements.push(found);
+        }
+        if owned {
+            break;
+        }
+    }
 }
 
 /// Whom a statement is about: the innermost heading that can be a level (not a known section, not
@@ -491,14 +510,15 @@ fn collect_levels(
     file: &str,
     page_title: &str,
     statements: Vec<Statement>,
+    candidates: &[(usize, String)],
     warnings: &mut Vec<DataError>,
 ) -> FoundLevels {
     let mut levels: Vec<Level> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: HashMap<String, usize> = HashMap::new();
     let mut level_headings = HashMap::new();
     let mut statement_blocks = HashSet::new();
     for found in statements {
-        let index = match keys.iter().position(|key| *key == found.key) {
+        let index = match keys.get(&found.key).copied() {
             Some(index) => {
                 if let Some(level) = levels.get(index) {
                     if level.grade != Some(found.grade) {
@@ -523,7 +543,7 @@ fn collect_levels(
                 index
             }
             None => {
-                keys.push(found.key.clone());
+                keys.insert(found.key.clone(), levels.len());
                 levels.push(Level {
                     slug: slug(&found.title),
                     title: found.title.clone(),
@@ -537,6 +557,16 @@ fn collect_levels(
         if let Some(heading) = found.heading {
             level_headings.entry(heading).or_insert(index);
             statement_blocks.insert(found.block);
+        }
+    }
+    // "## Job Grades" listing every level, then a heading per level: the heading named like a
+    // level opens it.
+    let mut with_heading: HashSet<usize> = level_headings.values().copied().collect();
+    for (heading, key) in candidates {
+        if let Some(&index) = keys.get(key).filter(|_| !key.is_empty()) {
+            if !level_headings.contains_key(heading) && with_heading.insert(index) {
+                level_headings.insert(*heading, index);
+            }
         }
     }
     if let [only] = levels.as_mut_slice() {
@@ -718,34 +748,6 @@ fn is_one_sentence(block: &Block) -> bool {
     }
 }
 
-fn block_text(block: &Block) -> String {
-    let mut out = String::new();
-    push_block_text(block, &mut out);
-    out
-}
-
-fn push_block_text(block: &Block, out: &mut String) {
-    match block {
-        Block::Heading { text, .. } | Block::Paragraph(text) => out.push_str(&plain_text(text)),
-        Block::List { items, .. } => {
-            for item in items {
-                out.push_str(&plain_text(&item.content));
-                out.push(' ');
-                for child in &item.children {
-                    push_block_text(child, out);
-                    out.push(' ');
-                }
-            }
-        }
-        Block::Table { header, rows } => {
-            for cell in header.iter().chain(rows.iter().flatten()) {
-                out.push_str(&plain_text(cell));
-                out.push(' ');
-            }
-        }
-    }
-}
-
 /// The N of the first "grade N" (or "grade: N") in a sentence.
 fn grade_in_text(text: &str) -> Option<u8> {
     grade_mentions(text).next().map(|(_, grade)| grade)
@@ -776,48 +778,78 @@ fn grade_mentions(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     })
 }
 
-/// A sentence that states a grade outside a Job Grade section: "The Senior X is a grade 7",
-/// "… is grade 6", or a line starting "Job Grade: 8". Returns the subject it names, if any.
-fn grade_sentence(text: &str) -> Option<(Option<String>, u8)> {
+/// Every grade a text states, as (subject, grade) in order: "The Senior X is a grade 7", "… is
+/// grade 6", or "Job Grade: 8" at the start. In a Job Grade section any "grade N" counts when
+/// nothing is stated that way ("Grade 9 (see the table)").
+fn grade_statements(text: &str, in_grade_section: bool) -> Vec<(Option<String>, u8)> {
+    // ASCII folding keeps byte offsets, so `at` indexes `text` and `lower` alike.
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut first = None;
     for (at, grade) in grade_mentions(text) {
-        let before = text.get(..at).unwrap_or_default();
-        let lower = before.trim_end().to_ascii_lowercase();
-        if lower.is_empty() || lower == "job" || lower == "the job" {
-            return Some((None, grade));
+        first.get_or_insert(grade);
+        let head = lower.get(..at).unwrap_or_default().trim_end();
+        if head.is_empty() || head == "job" || head == "the job" {
+            found.push((None, grade));
+            continue;
         }
         let stated = [
             " is a", " is", " is at", " is at a", " are", " are a", " are at",
         ]
         .iter()
-        .any(|ending| lower.ends_with(ending));
+        .any(|ending| head.ends_with(ending));
         if stated {
-            return Some((grade_subject(text), grade));
+            found.push((grade_subject(text, &lower, at), grade));
         }
     }
-    None
+    if found.is_empty() && in_grade_section {
+        if let Some(grade) = first {
+            found.push((None, grade));
+        }
+    }
+    found
+}
+
+/// The first statement of a sentence outside Job Grade sections, for tests and single answers.
+#[cfg(test)]
+fn grade_sentence(text: &str) -> Option<(Option<String>, u8)> {
+    grade_statements(text, false).into_iter().next()
 }
 
 /// "The Associate level of this family is a grade 5" → "Associate"; "The Senior X is a …" →
-/// "Senior X": the words before " is"/" are" in the grade's sentence, without "The" or "level …".
-fn grade_subject(text: &str) -> Option<String> {
-    let (at, _) = grade_mentions(text).next()?;
-    let before = text.get(..at)?;
-    let lower = before.to_ascii_lowercase();
+/// "Senior X": the words before " is"/" are" in the sentence of the "grade" at `at`, without
+/// "The" or "level …".
+fn grade_subject(text: &str, lower: &str, at: usize) -> Option<String> {
+    // A subject is a few words: looking further back would make a page of statements quadratic.
+    let mut start = at.saturating_sub(200);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = text.get(start..at)?;
+    let lower_before = lower.get(start..at)?;
     let verb = [" is ", " are "]
         .iter()
-        .filter_map(|verb| lower.rfind(verb))
+        .filter_map(|verb| lower_before.rfind(verb))
         .max()?;
     let subject = before.get(..verb)?;
-    let sentence_start = subject.rfind(". ").map_or(0, |dot| dot + 2);
-    let mut subject = subject.get(sentence_start..)?.trim();
+    let clause_start = [". ", "; ", ": ", "! ", "? ", ") "]
+        .iter()
+        .filter_map(|mark| subject.rfind(mark).map(|at| at + mark.len()))
+        .max()
+        .unwrap_or(0);
+    let mut subject = subject.get(clause_start..)?.trim();
+    let lower_subject = subject.to_ascii_lowercase();
+    if lower_subject.contains(" is ") || lower_subject.contains(" are ") {
+        // Another clause ran into this one: no subject we can trust.
+        return None;
+    }
     for article in ["The ", "the ", "An ", "an ", "A ", "a "] {
         if let Some(rest) = subject.strip_prefix(article) {
             subject = rest;
             break;
         }
     }
-    let lower = subject.to_ascii_lowercase();
-    if let Some(level_at) = lower.find(" level") {
+    if let Some(level_at) = subject.to_ascii_lowercase().find(" level") {
         subject = subject.get(..level_at)?;
     }
     let subject = subject.trim().trim_end_matches(',').trim();
@@ -1382,6 +1414,15 @@ mod tests {
             Some((Some("Associate".to_string()), 5))
         );
         assert_eq!(grade_sentence("Job Grade: 8"), Some((None, 8)));
+        assert_eq!(
+            grade_sentence("We hire often; the Staff X is a grade 8"),
+            Some((Some("Staff X".to_string()), 8))
+        );
+        assert_eq!(
+            grade_statements("the x is a grade 5 the y is a grade 6", false),
+            vec![(Some("x".to_string()), 5), (None, 6)],
+            "a subject that runs into another clause is none"
+        );
         assert_eq!(
             grade_sentence("Mentors engineers up to grade 8 and beyond."),
             None,
