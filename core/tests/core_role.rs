@@ -792,3 +792,44 @@ fn pages_of_statements_and_level_headings_parse_in_linear_ish_time() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_grade_heading_beside_its_level_heading_after_the_levels_content() {
+    let page = "---\ntitle: Data Engineer\n---\n### Data Engineer\n#### Responsibilities\n- Build pipelines\n### Data Engineer Job Grade\nThe Data Engineer is a grade 6.\n### Senior Data Engineer\n#### Responsibilities\n- Own the warehouse\n- Review schemas\n### Senior Job Grade\nThe Senior Data Engineer is a grade 7.\n";
+    let (role, warnings) = parse_role("r.md", page.as_bytes()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        levels(&role),
+        vec![
+            ("Data Engineer", "data-engineer", Some(6)),
+            ("Senior Data Engineer", "senior-data-engineer", Some(7))
+        ]
+    );
+    assert_eq!(role.levels[0].responsibilities[0].items.len(), 1);
+    assert_eq!(role.levels[1].responsibilities[0].items.len(), 2);
+    assert!(role.responsibilities.is_empty());
+}
+
+#[test]
+fn level_headings_may_be_top_level_headings() {
+    let page = "---\ntitle: Writer\n---\n# Writer\nIntro.\n# Technical Writer\nThe Technical Writer is a grade 5.\n# Senior Technical Writer\n## Job Grade\nThe Senior Technical Writer is a grade 6.\n## Requirements\n- Has edited a large manual\n";
+    let (role, warnings) = parse_role("r.md", page.as_bytes()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        levels(&role),
+        vec![
+            ("Technical Writer", "technical-writer", Some(5)),
+            (
+                "Senior Technical Writer",
+                "senior-technical-writer",
+                Some(6)
+            )
+        ]
+    );
+    assert_eq!(role.levels[1].requirements.len(), 1);
+    assert_eq!(
+        role.other_sections.len(),
+        1,
+        "the page's own # title stays a section"
+    );
+}

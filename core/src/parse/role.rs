@@ -324,6 +324,29 @@ struct OpenHeading {
     text: String,
 }
 
+/// A heading that could open a level: an unknown one, not inside a known section, not a "Levels"
+/// container and not the page's own title.
+#[derive(Clone)]
+struct Candidate {
+    index: usize,
+    depth: u8,
+    text: String,
+}
+
+/// What a statement's place on the page says about whom it is about.
+struct Scope<'a> {
+    stack: &'a [OpenHeading],
+    /// The Job Grade heading the statement sits under (or is), with its depth.
+    grade_heading: Option<(&'a str, u8)>,
+    /// The latest heading that could open a level: "### Senior X" before "### Senior Job Grade".
+    previous_candidate: Option<&'a Candidate>,
+    page_title: &'a str,
+}
+
+fn can_be_level(depth: u8, text: &str, page_title: &str) -> bool {
+    !is_levels_container(text) && (depth >= 2 || !text.eq_ignore_ascii_case(page_title))
+}
+
 /// First pass over the page: every grade statement, attributed to the level it is about.
 fn find_levels(
     file: &str,
@@ -334,7 +357,7 @@ fn find_levels(
     let mut statements = Vec::new();
     let mut stack: Vec<OpenHeading> = Vec::new();
     // Headings that could open a level, for levels whose grades are stated elsewhere.
-    let mut candidates: Vec<(usize, String)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     for (index, (line, block)) in blocks.iter().enumerate() {
         if let Block::Heading { level, text } = block {
             while stack.last().is_some_and(|open| open.depth >= *level) {
@@ -348,17 +371,24 @@ fn find_levels(
                     .strip_prefix("job grade")
                     .map(str::to_string);
                 if let Some(grade) = after_label.as_deref().and_then(leading_grade) {
-                    statements.push(statement(
-                        &stack, &text, None, grade, *line, index, page_title,
-                    ));
+                    let scope = Scope {
+                        stack: &stack,
+                        grade_heading: Some((&text, *level)),
+                        previous_candidate: candidates.last(),
+                        page_title,
+                    };
+                    statements.push(statement(&scope, None, grade, *line, index));
                 }
             }
             let inside_section = stack
                 .iter()
                 .any(|open| !matches!(open.kind, Part::Other | Part::JobGrade | Part::Overview));
-            if kind == Part::Other && *level >= 2 && !inside_section && !is_levels_container(&text)
-            {
-                candidates.push((index, slug(&text)));
+            if kind == Part::Other && !inside_section && can_be_level(*level, &text, page_title) {
+                candidates.push(Candidate {
+                    index,
+                    depth: *level,
+                    text: text.clone(),
+                });
             }
             stack.push(OpenHeading {
                 depth: *level,
@@ -372,7 +402,7 @@ fn find_levels(
         if matches!(section, Part::HiringProcess | Part::RelevantLinks) {
             continue;
         }
-        match block {
+        let found = match block {
             Block::Table { header, rows } => {
                 for (title, grade) in table_levels(header, rows) {
                     statements.push(Statement {
@@ -384,23 +414,33 @@ fn find_levels(
                         block: index,
                     });
                 }
+                continue;
             }
             Block::Paragraph(inlines) => {
-                let text = plain_text(inlines);
-                let found = grade_statements(&text, section == Part::JobGrade);
-                add_statements(&mut statements, &stack, found, *line, index, page_title);
+                grade_statements(&plain_text(inlines), section == Part::JobGrade)
             }
-            Block::List { items, .. } if section == Part::JobGrade => {
-                // "- The Intermediate X is a grade 6" / "- The Senior X is a grade 7": one each.
-                let mut found = Vec::new();
-                for item in items {
-                    found.extend(grade_statements(&plain_text(&item.content), true));
-                }
-                add_statements(&mut statements, &stack, found, *line, index, page_title);
-            }
-            _ => {}
-        }
+            // "- The Intermediate X is a grade 6" / "- The Senior X is a grade 7": one each.
+            Block::List { items, .. } if section == Part::JobGrade => items
+                .iter()
+                .flat_map(|item| grade_statements(&plain_text(&item.content), true))
+                .collect(),
+            _ => continue,
+        };
+        let scope = Scope {
+            stack: &stack,
+            grade_heading: stack
+                .last()
+                .filter(|open| open.kind == Part::JobGrade)
+                .map(|open| (open.text.as_str(), open.depth)),
+            previous_candidate: candidates.last(),
+            page_title,
+        };
+        add_statements(&mut statements, &scope, found, *line, index);
     }
+    let candidates: Vec<(usize, String)> = candidates
+        .into_iter()
+        .map(|candidate| (candidate.index, slug(&candidate.text)))
+        .collect();
     collect_levels(file, page_title, statements, &candidates, warnings)
 }
 
@@ -408,27 +448,13 @@ fn find_levels(
 /// is about something else); elsewhere each names its own level by its subject.
 fn add_statements(
     statements: &mut Vec<Statement>,
-    stack: &[OpenHeading],
+    scope: &Scope,
     found: Vec<(Option<String>, u8)>,
     line: usize,
     block: usize,
-    page_title: &str,
 ) {
-    let grade_heading = stack
-        .last()
-        .filter(|open| open.kind == Part::JobGrade)
-        .map(|open| open.text.as_str())
-        .unwrap_or_default();
     for (position, (subject, grade)) in found.into_iter().enumerate() {
-        let found = statement(
-            stack,
-            grade_heading,
-            subject,
-            grade,
-            line,
-            block,
-            page_title,
-        );
+        let found = statement(scope, subject, grade, line, block);
         let owned = found.heading.is_some();
         if position == 0 || !owned {
             statements.push(found);
@@ -440,35 +466,43 @@ fn add_statements(
 }
 
 /// Whom a statement is about: the innermost heading that can be a level (not a known section, not
-/// inside one, not a "Levels" container, not the page's `#` title), else the level a grade heading
-/// names ("Senior Job Grade"), else the sentence's subject ("The Associate level … is a grade 5"),
-/// else the page itself.
+/// inside one, not a "Levels" container, not the page's own title), else the level a grade
+/// heading names ("Senior Job Grade", the heading just before it at its depth if that names it
+/// too), else the sentence's subject ("The Associate level … is a grade 5"), else the page itself.
 fn statement(
-    stack: &[OpenHeading],
-    grade_heading: &str,
+    scope: &Scope,
     subject: Option<String>,
     grade: u8,
     line: usize,
     block: usize,
-    page_title: &str,
 ) -> Statement {
+    let page_title = scope.page_title;
     let mut owner = None;
     let mut inside_section = false;
-    for open in stack {
+    for open in scope.stack {
         match open.kind {
-            Part::Other
-                if !inside_section && open.depth >= 2 && !is_levels_container(&open.text) =>
-            {
-                owner = Some(open)
+            Part::Other if !inside_section && can_be_level(open.depth, &open.text, page_title) => {
+                owner = Some((open.text.as_str(), open.index))
             }
             Part::Other | Part::JobGrade | Part::Overview => {}
             _ => inside_section = true,
         }
     }
+    let named_by_grade_heading = scope.grade_heading.and_then(|(heading, depth)| {
+        let prefix = grade_heading_prefix(heading)?;
+        let lower_prefix = prefix.to_ascii_lowercase();
+        let sibling = scope.previous_candidate.filter(|candidate| {
+            candidate.depth == depth && candidate.text.to_ascii_lowercase().contains(&lower_prefix)
+        });
+        Some(match sibling {
+            Some(candidate) => (candidate.text.as_str(), Some(candidate.index)),
+            None => (prefix, None),
+        })
+    });
     let (title, heading) = match owner {
-        Some(open) => (open.text.clone(), Some(open.index)),
-        None => match grade_heading_prefix(grade_heading) {
-            Some(prefix) => (prefix.to_string(), None),
+        Some((text, index)) => (text.to_string(), Some(index)),
+        None => match named_by_grade_heading {
+            Some((text, index)) => (text.to_string(), index),
             None => (subject.unwrap_or_default(), None),
         },
     };
