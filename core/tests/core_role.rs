@@ -627,6 +627,10 @@ fn same_file_names_in_two_folders_are_two_roles_and_one_level_pages_work_as_befo
         levels(&recruiter),
         vec![("Recruiter", "recruiter", Some(7))]
     );
+    assert_eq!(
+        recruiter.levels[0].line, 3,
+        "the front matter's grade is the one used"
+    );
 }
 
 #[test]
@@ -832,4 +836,58 @@ fn level_headings_may_be_top_level_headings() {
         1,
         "the page's own # title stays a section"
     );
+}
+
+#[test]
+fn the_shipped_sample_pages_read_with_their_levels() {
+    let read = |path: &str| {
+        let full = format!("{}/../data/{path}", env!("CARGO_MANIFEST_DIR"));
+        parse_role(path, &std::fs::read(full).unwrap()).unwrap()
+    };
+    let (backend, warnings) = read("roles/engineering/backend-engineer.md");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        levels(&backend),
+        vec![
+            (
+                "Intermediate Backend Engineer",
+                "intermediate-backend-engineer",
+                Some(6)
+            ),
+            (
+                "Senior Backend Engineer",
+                "senior-backend-engineer",
+                Some(7)
+            ),
+            ("Staff Backend Engineer", "staff-backend-engineer", Some(8)),
+        ]
+    );
+    for level in &backend.levels {
+        assert_eq!(level.overview.len(), 1, "{}", level.title);
+        assert_eq!(level.responsibilities[0].items.len(), 3, "{}", level.title);
+        assert_eq!(level.requirements.len(), 2, "{}", level.title);
+    }
+    assert!(backend.responsibilities.is_empty() && backend.requirements.is_empty());
+    assert_eq!(backend.overview.len(), 1);
+    assert_eq!(backend.performance_indicators.len(), 1);
+    assert_eq!(backend.hiring_minutes(), 135);
+
+    let (sales, warnings) = read("roles/sales/account-executive.md");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        levels(&sales),
+        vec![
+            ("Account Executive", "account-executive", Some(6)),
+            (
+                "Senior Account Executive",
+                "senior-account-executive",
+                Some(7)
+            ),
+        ]
+    );
+    // The common sections after the levels belong to the page, not to the last level.
+    assert_eq!(sales.responsibilities[0].items.len(), 3);
+    assert_eq!(sales.requirements.len(), 2);
+    assert!(sales.levels[1].responsibilities.is_empty());
+    assert_eq!(sales.hiring_minutes(), 135);
 }

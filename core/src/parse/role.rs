@@ -115,7 +115,7 @@ fn settle_grade(
             line,
             ..Level::default()
         }),
-        (Some((_, front)), [only]) => {
+        (Some((line, front)), [only]) => {
             if let Some(grade) = only.grade.filter(|grade| *grade != front) {
                 warnings.push(
                     DataError::field(
@@ -127,7 +127,9 @@ fn settle_grade(
                     .warning(),
                 );
             }
+            // The grade used is the front matter's, so that is where a problem with it is.
             only.grade = Some(front);
+            only.line = line;
         }
         (Some((line, front)), [first, ..]) => {
             if first.grade != Some(front) {
