@@ -116,7 +116,9 @@ pub enum Block {
 /// One list item: its own text, and the blocks indented under it (nested lists, paragraphs).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListItem {
+    /// The item's own text (its first line and any lines joined to it).
     pub content: Vec<Inline>,
+    /// What is indented under it: nested lists and paragraphs, in page order.
     pub children: Vec<Block>,
 }
 

@@ -9,6 +9,7 @@ use crate::ui::components::rich_text::{inline_html, RichText};
 /// The role, and which of its levels the reader chose (its index in `role.levels`).
 #[derive(Properties, PartialEq)]
 pub struct RoleDetailsProps {
+    /// The page to show, with the sections common to its levels.
     pub role: Role,
     /// `None`: no level chosen; a page with several levels then lists each with its own sections.
     #[prop_or_default]
