@@ -738,6 +738,26 @@ fn unclear_durations_and_round_lengths_are_warnings() {
 }
 
 #[test]
+fn a_list_with_nothing_step_like_in_it_stays_introduction() {
+    let page = "---\ntitle: X\n---\n## Hiring Process\n- What we look for:\n  - Curiosity\n  - Care\n- A 30 minute screening call\n  - Bring questions\n";
+    let (role, _) = parse_role("r.md", page.as_bytes()).unwrap();
+    assert_eq!(role.hiring_steps.len(), 1);
+    assert_eq!(
+        role.hiring_steps[0].substeps.len(),
+        1,
+        "under a step, every item is a substep"
+    );
+    match role.hiring_intro.as_slice() {
+        [Block::List { items, .. }] => {
+            assert_eq!(plain_text(&items[0].content), "What we look for:");
+            assert_eq!(items[0].children.len(), 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(role.hiring_minutes(), 30);
+}
+
+#[test]
 fn grades_listed_in_one_section_and_a_heading_per_level() {
     let (role, warnings) = fixture("roles/engineering/frontend-engineer.md");
     assert!(warnings.is_empty(), "{warnings:?}");

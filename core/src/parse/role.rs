@@ -997,13 +997,15 @@ fn add_hiring(
 }
 
 /// A list item as a hiring step, with the items nested under it as its substeps (a round and its
-/// interviews). Under a round every item is a step, even one that names no kind or length.
+/// interviews). Under a round every item is a step, even one that names no kind or length; an item
+/// with nothing step-like in or under it stays introduction text.
 fn list_step(
     file: &str,
     line: usize,
     item: &ListItem,
     warnings: &mut Vec<DataError>,
 ) -> Option<HiringStep> {
+    let mut any_step = false;
     let substeps: Vec<HiringStep> = item
         .children
         .iter()
@@ -1012,15 +1014,19 @@ fn list_step(
             _ => None,
         })
         .flatten()
-        .map(|sub| {
-            list_step(file, line, sub, warnings).unwrap_or_else(|| HiringStep {
+        .map(|sub| match list_step(file, line, sub, warnings) {
+            Some(step) => {
+                any_step = true;
+                step
+            }
+            None => HiringStep {
                 kind: StepKind::Other,
                 minutes: None,
                 count: 1,
                 substeps: Vec::new(),
                 with: with_whom(&plain_text(&sub.content)),
                 text: sub.content.clone(),
-            })
+            },
         })
         .collect();
     let step = match read_step(&item.content, true) {
@@ -1030,7 +1036,8 @@ fn list_step(
             }
             step
         }
-        None if !substeps.is_empty() => HiringStep {
+        // A round: an item that is no step itself, with steps under it.
+        None if any_step => HiringStep {
             kind: StepKind::Other,
             minutes: None,
             count: 1,
