@@ -106,7 +106,7 @@ fn output_goes_where_asked_and_problems_go_to_stderr() {
         lines,
         [
             format!(
-                "{}: error: grade: grade 13 is not in grades.csv",
+                "{}:9: error: grade: grade 13 is not in grades.csv",
                 folder.shown("roles/engineer.md")
             ),
             "1 error, 0 warnings in 5 files".to_string(),

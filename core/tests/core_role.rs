@@ -490,7 +490,7 @@ fn grade_sentences_without_links_with_absolute_links_and_hugo_refs() {
 fn job_grade_lines_comments_anchors_and_iframes() {
     let (role, warnings) = fixture("roles/security/analyst.html.md");
     assert!(warnings.is_empty(), "{warnings:?}");
-    assert_eq!(role.id, "security/analyst-html");
+    assert_eq!(role.id, "security/analyst");
     assert_eq!(
         levels(&role),
         vec![

@@ -209,7 +209,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
             if let Some(role) = role {
                 <section id="pg-role" class="pg-section" aria-labelledby="pg-role-title">
                     <h2 id="pg-role-title">{ "The role" }</h2>
-                    <RoleDetails role={role.clone()} />
+                    <RoleDetails role={role.clone()} level={level.map(|(position, _)| position)} />
                 </section>
                 <section id="pg-hiring" class="pg-section" aria-labelledby="pg-hiring-title">
                     <h2 id="pg-hiring-title">{ "Hiring process" }</h2>

@@ -62,6 +62,11 @@ pub fn role_id(path: &str) -> String {
             Some(dot) if dot > 0 => last.get(..dot).unwrap_or(last),
             _ => last,
         };
+        // Hugo's `page.html.md` is the page `page`.
+        let stem = stem
+            .strip_suffix(".html")
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(stem);
         if !matches!(stem, "_index" | "index") || segments.is_empty() {
             segments.push(stem);
         }
@@ -130,7 +135,7 @@ mod tests {
         );
         assert_eq!(
             role_id("Job Families/Engineering/index.html.md"),
-            "job-families/engineering/index-html"
+            "job-families/engineering"
         );
         assert_eq!(
             role_id("engineering/STAFF_ENGINEER"),
