@@ -40,7 +40,7 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
     let link = format!("{explorer}{}", state.to_query().to_query());
     html! {
         <>
-            { for notices }
+            { notices.unwrap_or_default() }
             <p class="pg-compact-title"><strong>{ title }</strong>{ format!(" · Grade {grade}") }</p>
             <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
                 on_select={actions.select_location.clone()} />

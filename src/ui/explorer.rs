@@ -54,9 +54,9 @@ pub fn explorer(
         <div class="pg-app">
             if let Some(notice) = notice { <p class="pg-notice" role="status">{ notice.to_string() }</p> }
             <Notices notices={state.notices.clone()} on_dismiss={actions.dismiss_notices.clone()} />
-            { for local_banner }
+            { local_banner.unwrap_or_default() }
             { body }
-            { for own_data }
+            { own_data.unwrap_or_default() }
         </div>
     }
 }
@@ -164,7 +164,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
 
     html! {
         <>
-            { for back }
+            { back.unwrap_or_default() }
             { header }
             if let Some(notice) = &dataset.manifest.notice { <p class="pg-data-notice">{ notice.clone() }</p> }
             <nav class="pg-nav" aria-label="Sections">
@@ -205,7 +205,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
                     Err(_) => html! { <p class="pg-empty">{ "There is no band to advertise here." }</p> },
                 } }
             </section>
-            { for role_loading }
+            { role_loading.unwrap_or_default() }
             if let Some(role) = role {
                 <section id="pg-role" class="pg-section" aria-labelledby="pg-role-title">
                     <h2 id="pg-role-title">{ "The role" }</h2>

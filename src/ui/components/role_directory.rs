@@ -56,8 +56,11 @@ pub fn RoleDirectory(props: &RoleDirectoryProps) -> Html {
             if count == 0 {
                 <p class="pg-empty">{ "No job family matches. Try fewer or shorter words." }</p>
             }
+            // Its own element, with keyed groups: Yew matches unkeyed siblings from the end, so a group that
+            // drops out of the list would otherwise rebuild the search box and take the reader's focus.
+            <div class="pg-directory-groups">
             { for groups.iter().map(|group| html! {
-                <section class="pg-department" aria-label={group.department.to_string()}>
+                <section key={group.department.to_string()} class="pg-department" aria-label={group.department.to_string()}>
                     <h2 class="pg-department-title">{ group.department.to_string() }</h2>
                     <ul class="pg-department-roles">
                         { for group.roles.iter().map(|entry| {
@@ -73,7 +76,7 @@ pub fn RoleDirectory(props: &RoleDirectoryProps) -> Html {
                                 })
                             });
                             html! {
-                                <li class="pg-directory-role">
+                                <li key={entry.id.clone()} class="pg-directory-role">
                                     <a class="pg-directory-link" {href} {onclick}>{ entry.title.clone() }</a>
                                     <ul class="pg-directory-levels" aria-label={format!("Levels of {}", entry.title)}>
                                         { for entry.levels.iter().map(|level| html! {
@@ -92,6 +95,7 @@ pub fn RoleDirectory(props: &RoleDirectoryProps) -> Html {
                     </ul>
                 </section>
             }) }
+            </div>
         </section>
     }
 }
