@@ -585,7 +585,7 @@ fn summary(diff: &PayDiff, old: &Dataset, new: &Dataset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use paygrade_core::band::{band_figures, BandRequest};
+    use paygrade_core::band::{band_figures, BandRequest, RoleMidpoint};
     use paygrade_core::parse::{parse_manifest, FetchedFiles};
 
     const MANIFEST: &str = r#"{
@@ -633,7 +633,7 @@ mod tests {
                 &BandRequest {
                     grade: 7,
                     location_id: &location,
-                    role: Some(role),
+                    role_midpoint: RoleMidpoint::of(role),
                     currency: CurrencyChoice::Local,
                     today: None,
                 },

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::model::{CurrencyRate, Dataset, Date, Grade, Location, Role};
+use crate::model::{CurrencyRate, Dataset, Date, Grade, IndexEntry, Location, Role};
 
 /// Which currency to show a band in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,12 +25,38 @@ pub enum CurrencyChoice {
 pub struct BandRequest<'a> {
     pub grade: u8,
     pub location_id: &'a str,
-    /// The role being shown (loaded with the data or fetched on its own); its front-matter midpoint, if
-    /// any, replaces the grade's.
-    pub role: Option<&'a Role>,
+    /// The role's own midpoint, which replaces the grade's (from its page or the index, so a band never
+    /// waits for the page).
+    pub role_midpoint: Option<RoleMidpoint<'a>>,
     pub currency: CurrencyChoice,
     /// Today's date, to flag stale rates; `None` skips the check.
     pub today: Option<Date>,
+}
+
+/// A role's own midpoint (its page's front matter), which replaces the grade's, and the page that set it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RoleMidpoint<'a> {
+    pub amount: f64,
+    /// The page's file, named in the band's breakdown.
+    pub file: &'a str,
+}
+
+impl<'a> RoleMidpoint<'a> {
+    /// A parsed role's midpoint, if its page sets one.
+    pub fn of(role: &'a Role) -> Option<RoleMidpoint<'a>> {
+        role.midpoint.map(|amount| RoleMidpoint {
+            amount,
+            file: &role.file,
+        })
+    }
+
+    /// An indexed role's midpoint, if its page sets one: known before the page is fetched.
+    pub fn of_entry(entry: &'a IndexEntry) -> Option<RoleMidpoint<'a>> {
+        entry.midpoint.map(|amount| RoleMidpoint {
+            amount,
+            file: &entry.file,
+        })
+    }
 }
 
 /// Why a band could not be computed, as a sentence for the UI.
@@ -152,10 +178,9 @@ fn band_with(data: &Dataset, request: &BandRequest, explain: bool) -> Result<Ban
     let location = data
         .location(request.location_id)
         .ok_or_else(|| BandError::UnknownLocation(request.location_id.to_string()))?;
-    let role_midpoint = request.role.and_then(|role| {
-        role.midpoint
-            .map(|midpoint| (midpoint, format!("{} front matter (midpoint)", role.file)))
-    });
+    let role_midpoint = request
+        .role_midpoint
+        .map(|own| (own.amount, format!("{} front matter (midpoint)", own.file)));
     compute(
         data,
         grade,

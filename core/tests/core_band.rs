@@ -2,7 +2,7 @@
 
 use paygrade_core::band::{
     band_figures, band_for, bands_for_grade_everywhere, Band, BandError, BandRequest,
-    CurrencyChoice,
+    CurrencyChoice, RoleMidpoint,
 };
 use paygrade_core::model::{
     CompaGroup, CurrencyRate, Dataset, Date, Grade, Location, Manifest, Policy, Reference, Role,
@@ -119,7 +119,7 @@ fn request(location_id: &str, currency: CurrencyChoice) -> BandRequest<'_> {
     BandRequest {
         grade: 12,
         location_id,
-        role: None,
+        role_midpoint: None,
         currency,
         today: Some(date("2026-11-01")),
     }
@@ -251,7 +251,7 @@ fn role_midpoint_overrides_the_grade() {
         "united-states/san-francisco-california",
         CurrencyChoice::Local,
     );
-    req.role = data.role("special");
+    req.role_midpoint = data.role("special").and_then(RoleMidpoint::of);
     let band = band_for(&data, &req).unwrap();
     assert_eq!(
         (band.min, band.mid, band.max),

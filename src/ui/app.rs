@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::model::DataError;
 use crate::ui::explorer::OwnDataCallbacks;
 use crate::ui::load::{self, resolve, LocalFiles, Outcome};
-use crate::ui::state::{Action, HistoryMode, State};
+use crate::ui::state::{Action, HistoryMode, State, Surface};
 use crate::ui::storage;
 use crate::ui::sync::{self, SyncedChoice};
 use crate::ui::url::ViewQuery;
@@ -43,8 +43,12 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
-    let offers_directory = props.standalone && !props.compact;
-    let state = use_reducer(move || State::from_query(&initial, offers_directory));
+    let surface = match (props.compact, props.standalone) {
+        (true, _) => Surface::Compact,
+        (false, true) => Surface::Page,
+        (false, false) => Surface::Widget,
+    };
+    let state = use_reducer(move || State::from_query(&initial, surface));
     {
         let state = state.clone();
         let own_files = props.standalone;

@@ -22,7 +22,6 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
     let Some(dataset) = state.dataset.clone() else {
         return html! {};
     };
-    let role = state.current_role();
     let notices = (!state.notices.is_empty()).then(|| {
         html! { <Notices notices={state.notices.clone()} on_dismiss={actions.dismiss_notices.clone()} /> }
     });
@@ -30,7 +29,14 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
         return html! { <p class="pg-empty">{ "This data has no grades or no locations." }</p> };
     };
     let place = location_name(location);
-    let band = band_at(band_figures, state, &dataset, role, grade, &location.id);
+    let band = band_at(
+        band_figures,
+        state,
+        &dataset,
+        state.current_entry(),
+        grade,
+        &location.id,
+    );
     // A job family with several levels names the level the widget shows ("Senior Backend Engineer").
     let title = match (state.current_entry(), state.current_level()) {
         (Some(entry), Some((_, level))) if entry.levels.len() > 1 => level.title.clone(),

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::band::{band_figures, band_for, Band, BandError, BandRequest};
-use crate::model::{Dataset, Location, Role};
+use crate::band::{band_figures, band_for, Band, BandError, BandRequest, RoleMidpoint};
+use crate::model::{Dataset, IndexEntry, Location};
 use crate::ui::actions::Actions;
 use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
@@ -63,20 +63,22 @@ pub fn explorer(
 
 /// The band for `grade` at `location` in the chosen currency, computed by `compute`: `band_for` with its
 /// formula, or `band_figures` for views that show many bands and no formula. The role's own midpoint
-/// applies at its grade only.
+/// applies at its first level's grade only, and comes from the index, so the band never waits for the page.
 pub fn band_at(
     compute: fn(&Dataset, &BandRequest) -> Result<Band, BandError>,
     state: &State,
     dataset: &Dataset,
-    role: Option<&Role>,
+    entry: Option<&IndexEntry>,
     grade: u8,
     location: &str,
 ) -> Result<Band, String> {
-    let role = role.filter(|role| role.grade == Some(grade));
+    let role_midpoint = entry
+        .filter(|entry| entry.levels.first().and_then(|level| level.grade) == Some(grade))
+        .and_then(RoleMidpoint::of_entry);
     let request = BandRequest {
         grade,
         location_id: location,
-        role,
+        role_midpoint,
         currency: state.selection.currency.clone(),
         today: state.today,
     };
@@ -110,6 +112,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
         return html! {};
     };
     let role = state.current_role();
+    let entry = state.current_entry();
     let (Some(grade), Some(location)) = (state.current_grade(), state.current_location()) else {
         return html! {
             <>
@@ -118,10 +121,9 @@ fn ready(state: &State, actions: &Actions) -> Html {
             </>
         };
     };
-    let band = band_at(band_for, state, &dataset, role, grade, &location.id);
+    let band = band_at(band_for, state, &dataset, entry, grade, &location.id);
     let place = location_name(location);
 
-    let entry = state.current_entry();
     let level = state.current_level();
     let header = match entry {
         Some(entry) => html! {
@@ -141,7 +143,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
         (Some(entry), _) => entry.title.clone(),
         (None, _) => format!("Grade {grade}"),
     };
-    let back = (state.offers_directory && dataset.index.roles.len() > 1).then(|| {
+    let back = (state.offers_directory() && dataset.index.roles.len() > 1).then(|| {
         let onclick = actions.select_role.reform(|event: MouseEvent| {
             event.prevent_default();
             None
@@ -191,7 +193,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
             </section>
             <section id="pg-compare" class="pg-section" aria-labelledby="pg-compare-title">
                 <h2 id="pg-compare-title">{ format!("Compare locations for grade {grade}") }</h2>
-                <Compare dataset={dataset.clone()} columns={compare_columns(state, &dataset, role, grade)}
+                <Compare dataset={dataset.clone()} columns={compare_columns(state, &dataset, entry, grade)}
                     on_add={actions.add_compare.clone()} on_remove={actions.remove_compare.clone()} />
             </section>
             { locations_section(state, actions, &dataset, grade) }
@@ -218,7 +220,7 @@ fn ready(state: &State, actions: &Actions) -> Html {
             }
             <section id="pg-grades" class="pg-section" aria-labelledby="pg-grades-title">
                 <h2 id="pg-grades-title">{ "Grades" }</h2>
-                <GradeLadder rows={ladder_rows(state, &dataset, role, &location.id)} highlight={Some(grade)}
+                <GradeLadder rows={ladder_rows(state, &dataset, entry, &location.id)} highlight={Some(grade)}
                     place={place.clone()} on_select={actions.select_grade.clone()} />
             </section>
             <DataProblems {problems} />
@@ -306,7 +308,7 @@ fn locations_section(
 fn compare_columns(
     state: &State,
     dataset: &Dataset,
-    role: Option<&Role>,
+    entry: Option<&IndexEntry>,
     grade: u8,
 ) -> Vec<CompareColumn> {
     state
@@ -317,7 +319,7 @@ fn compare_columns(
         .map(|location| CompareColumn {
             id: location.id.clone(),
             name: location_name(location),
-            band: band_at(band_figures, state, dataset, role, grade, &location.id),
+            band: band_at(band_figures, state, dataset, entry, grade, &location.id),
         })
         .collect()
 }
@@ -325,7 +327,7 @@ fn compare_columns(
 fn ladder_rows(
     state: &State,
     dataset: &Dataset,
-    role: Option<&Role>,
+    entry: Option<&IndexEntry>,
     location: &str,
 ) -> Vec<LadderRow> {
     dataset
@@ -335,7 +337,7 @@ fn ladder_rows(
             grade: grade.grade,
             manager_titles: grade.manager_titles.clone(),
             ic_titles: grade.ic_titles.clone(),
-            band: band_at(band_figures, state, dataset, role, grade.grade, location).ok(),
+            band: band_at(band_figures, state, dataset, entry, grade.grade, location).ok(),
         })
         .collect()
 }

@@ -45,6 +45,17 @@ pub enum Phase {
     Ready,
 }
 
+/// Where a view is shown: the standalone page, a full explorer widget, or the compact widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Surface {
+    /// The standalone page: the role directory, a role's page, the URL kept in step.
+    Page,
+    /// The full explorer in a host's page: a role's page, never the directory.
+    Widget,
+    /// The compact widget: the band and its place, from the index alone.
+    Compact,
+}
+
 /// How the next change should reach the browser's history: typing replaces, choosing pushes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HistoryMode {
@@ -114,8 +125,8 @@ pub struct State {
     pub published: Option<Shared<Published>>,
     /// Role pages fetched on their own, by role id: `None` while the fetch is under way.
     pub pages: Rc<BTreeMap<String, Option<Shared<RolePage>>>>,
-    /// Whether no role chosen means the role directory (the standalone page), or the first role (a widget).
-    pub offers_directory: bool,
+    /// Where the view is shown, which decides what it offers and fetches.
+    pub surface: Surface,
 }
 
 impl Default for State {
@@ -131,7 +142,7 @@ impl Default for State {
             source: DataSource::Published,
             published: None,
             pages: Rc::new(BTreeMap::new()),
-            offers_directory: false,
+            surface: Surface::Page,
         }
     }
 }
@@ -167,19 +178,23 @@ pub enum Action {
 }
 
 impl State {
-    /// A state holding a link's raw values, checked once the data arrives; `offers_directory` for the
-    /// standalone page, where no role chosen means the role directory.
-    pub fn from_query(query: &ViewQuery, offers_directory: bool) -> State {
+    /// A state holding a link's raw values, checked once the data arrives.
+    pub fn from_query(query: &ViewQuery, surface: Surface) -> State {
         State {
             selection: raw_selection(query),
-            offers_directory,
+            surface,
             ..State::default()
         }
     }
 
+    /// Whether no role chosen means the role directory (the standalone page), not the first role (a widget).
+    pub fn offers_directory(&self) -> bool {
+        self.surface == Surface::Page
+    }
+
     /// Whether the role directory is on screen: several roles and none chosen, on the standalone page.
     pub fn shows_directory(&self) -> bool {
-        self.offers_directory
+        self.offers_directory()
             && self.selection.role.is_none()
             && self
                 .dataset
@@ -210,7 +225,10 @@ impl State {
     pub fn wanted_page(&self) -> Option<(String, String)> {
         let entry = self.current_entry()?;
         let dataset = self.dataset.as_deref()?;
-        let missing = dataset.role(&entry.id).is_none() && !self.pages.contains_key(&entry.id);
+        // The compact widget shows what the index holds (title, level, grade, the role's midpoint).
+        let missing = self.surface != Surface::Compact
+            && dataset.role(&entry.id).is_none()
+            && !self.pages.contains_key(&entry.id);
         missing.then(|| (entry.id.clone(), entry.file.clone()))
     }
 
@@ -295,6 +313,7 @@ impl State {
         let Some(dataset) = self.dataset.clone() else {
             return;
         };
+        let offers_directory = self.offers_directory();
         let s = &mut self.selection;
         let mut notices = Vec::new();
         if let Some(role) = s.role.take() {
@@ -302,7 +321,7 @@ impl State {
             match dataset.index.find(&role) {
                 Some(entry) => s.role = Some(entry.id.clone()),
                 None => {
-                    let instead = if self.offers_directory && dataset.index.roles.len() > 1 {
+                    let instead = if offers_directory && dataset.index.roles.len() > 1 {
                         "the list of roles"
                     } else {
                         dataset
@@ -575,7 +594,7 @@ mod tests {
     }
 
     fn loaded(query: &str) -> Rc<State> {
-        Rc::new(State::from_query(&ViewQuery::parse(query), true)).reduce(Action::Loaded {
+        Rc::new(State::from_query(&ViewQuery::parse(query), Surface::Page)).reduce(Action::Loaded {
             outcome: Box::new(Outcome {
                 dataset: Some(Rc::new(shipped())),
                 problems: Vec::new(),
@@ -649,8 +668,8 @@ mod tests {
         assert!(state.shows_directory());
         assert_eq!(state.current_entry(), None);
         assert_eq!(state.wanted_page(), None);
-        let widget =
-            Rc::new(State::from_query(&ViewQuery::default(), false)).reduce(Action::Loaded {
+        let widget = Rc::new(State::from_query(&ViewQuery::default(), Surface::Widget)).reduce(
+            Action::Loaded {
                 outcome: Box::new(Outcome {
                     dataset: Some(Rc::new(shipped())),
                     problems: Vec::new(),
@@ -658,8 +677,30 @@ mod tests {
                     published: None,
                 }),
                 today: None,
-            });
+            },
+        );
         assert!(!widget.shows_directory());
+        let compact = Rc::new(State::from_query(
+            &ViewQuery::parse("?role=sales/account-executive"),
+            Surface::Compact,
+        ));
+        let mut without_pages = shipped();
+        without_pages.roles.clear();
+        let compact = compact.reduce(Action::Loaded {
+            outcome: Box::new(Outcome {
+                dataset: Some(Rc::new(without_pages)),
+                problems: Vec::new(),
+                source: DataSource::Published,
+                published: None,
+            }),
+            today: None,
+        });
+        assert_eq!(compact.current_grade(), Some(6));
+        assert_eq!(
+            compact.wanted_page(),
+            None,
+            "the compact widget needs only the index"
+        );
         assert_eq!(
             widget.current_entry().map(|e| e.id.as_str()),
             Some("engineering/backend-engineer")
@@ -708,7 +749,7 @@ mod tests {
         let role = dataset.roles.remove(1);
         let state = Rc::new(State::from_query(
             &ViewQuery::parse("?role=engineering/backend-engineer"),
-            true,
+            Surface::Page,
         ))
         .reduce(Action::Loaded {
             outcome: Box::new(Outcome {

@@ -32,6 +32,10 @@ pub struct IndexEntry {
     pub description: String,
     /// The front matter's or file name's slug, for old `?role=slug` links.
     pub slug: String,
+    /// The page's own midpoint (front matter), which replaces its first level's grade midpoint: here so
+    /// the first band does not wait for the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub midpoint: Option<f64>,
     pub levels: Vec<IndexLevel>,
 }
 
@@ -58,6 +62,7 @@ impl RoleIndex {
                 department: department_of(&role.id, roles),
                 description: role.description.clone(),
                 slug: role.slug.clone(),
+                midpoint: role.midpoint,
                 levels: role
                     .levels
                     .iter()
