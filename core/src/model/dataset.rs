@@ -34,13 +34,6 @@ impl Dataset {
 
     /// A parsed role by id, or by an old slug only one role has.
     pub fn role(&self, key: &str) -> Option<&Role> {
-        if let Some(role) = self.roles.iter().find(|role| role.id == key) {
-            return Some(role);
-        }
-        let mut by_slug = self.roles.iter().filter(|role| role.slug == key);
-        match (by_slug.next(), by_slug.next()) {
-            (Some(only), None) => Some(only),
-            _ => None,
-        }
+        super::by_id_or_unique_slug(&self.roles, key, |role| &role.id, |role| &role.slug)
     }
 }

@@ -83,14 +83,7 @@ impl RoleIndex {
 
     /// The entry a link's `role` names: its id, else an old slug that only one role has.
     pub fn find(&self, key: &str) -> Option<&IndexEntry> {
-        if let Some(entry) = self.roles.iter().find(|entry| entry.id == key) {
-            return Some(entry);
-        }
-        let mut by_slug = self.roles.iter().filter(|entry| entry.slug == key);
-        match (by_slug.next(), by_slug.next()) {
-            (Some(only), None) => Some(only),
-            _ => None,
-        }
+        super::by_id_or_unique_slug(&self.roles, key, |entry| &entry.id, |entry| &entry.slug)
     }
 }
 

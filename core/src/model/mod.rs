@@ -41,6 +41,24 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// The item whose id is `key`, else the only one whose slug is `key`: how an old `?role=slug` link finds
+/// its role, and finds none once two folders hold a page of that name.
+pub(crate) fn by_id_or_unique_slug<'a, T>(
+    items: &'a [T],
+    key: &str,
+    id: fn(&T) -> &str,
+    slug: fn(&T) -> &str,
+) -> Option<&'a T> {
+    if let Some(item) = items.iter().find(|item| id(item) == key) {
+        return Some(item);
+    }
+    let mut by_slug = items.iter().filter(|item| slug(item) == key);
+    match (by_slug.next(), by_slug.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
 /// Whether a code looks like ISO 4217: three upper-case ASCII letters.
 pub fn is_currency_code(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
