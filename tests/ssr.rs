@@ -184,3 +184,121 @@ async fn role_details_shows_nothing_of_comments_anchors_and_iframes() {
         "{html}"
     );
 }
+
+use std::rc::Rc;
+
+use paygrade::model::Dataset;
+use paygrade::parse::load_dataset;
+use paygrade::ui::components::level_picker::LevelPickerProps;
+use paygrade::ui::components::role_directory::RoleDirectoryProps;
+use paygrade::ui::components::{LevelPicker, RoleDirectory};
+use paygrade::ui::state::Shared;
+
+/// The shipped data, with its index of three job families.
+fn shipped() -> Shared<Dataset> {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");
+    let manifest = std::fs::read(format!("{data}paygrade.json")).unwrap();
+    let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
+        std::fs::read(format!("{data}{path}")).map_err(|e| e.to_string())
+    });
+    assert!(problems.is_empty(), "{problems:?}");
+    Shared(Rc::new(dataset.unwrap()))
+}
+
+async fn directory(search: &str) -> String {
+    LocalServerRenderer::<RoleDirectory>::with_props(RoleDirectoryProps {
+        dataset: shipped(),
+        search: search.to_string().into(),
+        href_prefix: "roles/".into(),
+        href_suffix: "/".into(),
+        on_search: None,
+        on_open: None,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn directory_groups_roles_by_department_with_links_levels_and_grades() {
+    let html = directory("").await;
+    let engineering = html
+        .find(">Engineering</h2>")
+        .expect("an Engineering group");
+    let sales = html.find(">Sales</h2>").expect("a Sales group");
+    let other = html
+        .find(">Other roles</h2>")
+        .expect("the top-level roles last");
+    assert!(engineering < sales && sales < other, "{html}");
+    assert!(
+        html.contains(r#"href="roles/engineering/backend-engineer/""#),
+        "{html}"
+    );
+    assert!(
+        html.contains("Senior Backend Engineer<span class=\"pg-grade-chip\">Grade 7</span>"),
+        "{html}"
+    );
+    assert!(html.contains("3 job families."), "{html}");
+    // With no handlers (a pre-rendered page) the search is a plain form field named q.
+    assert!(html.contains(r#"name="q""#), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn directory_filters_by_the_search_and_says_when_nothing_matches() {
+    let html = directory("account").await;
+    assert!(
+        html.contains("1 of 3 job families match \"account\"."),
+        "{html}"
+    );
+    assert!(!html.contains("Backend Engineer"), "{html}");
+    let none = directory("zzz").await;
+    assert!(none.contains("No job family matches."), "{none}");
+    assert!(!none.contains("pg-department-title"), "{none}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn level_picker_offers_each_level_with_its_grade_and_marks_the_chosen_one() {
+    let html = LocalServerRenderer::<LevelPicker>::with_props(LevelPickerProps {
+        levels: vec![
+            ("Intermediate".to_string(), Some(6)),
+            ("Senior".to_string(), Some(7)),
+            ("Staff".to_string(), None),
+        ],
+        selected: 1,
+        on_select: yew::Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert_eq!(html.matches(r#"type="radio""#).count(), 3, "{html}");
+    assert!(
+        html.contains("<legend class=\"pg-label\">Level</legend>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Staff<span class=\"pg-grade-chip\">no grade</span>"),
+        "{html}"
+    );
+    let checked = html.find("checked").expect("one level checked");
+    let intermediate = html.find(">Intermediate<").expect("the intermediate level");
+    let senior = html.find(">Senior<").expect("the senior level");
+    let staff = html.find(">Staff<").expect("the staff level");
+    assert!(
+        intermediate < checked && checked < senior && senior < staff,
+        "the checked radio is Senior's: {html}"
+    );
+    assert_eq!(html.matches("checked").count(), 1, "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn level_picker_is_absent_for_a_single_level() {
+    let html = LocalServerRenderer::<LevelPicker>::with_props(LevelPickerProps {
+        levels: vec![("Only".to_string(), Some(6))],
+        selected: 0,
+        on_select: yew::Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(!html.contains("radio"), "{html}");
+}
