@@ -6,7 +6,7 @@
 pub mod ui;
 
 // The core, under the paths the UI and the tests have always used.
-pub use paygrade_core::{band, directory, export, model, parse, table};
+pub use paygrade_core::{band, directory, export, model, parse, table, transparency};
 
 use wasm_bindgen::prelude::*;
 

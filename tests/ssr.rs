@@ -302,3 +302,135 @@ async fn level_picker_is_absent_for_a_single_level() {
     .await;
     assert!(!html.contains("radio"), "{html}");
 }
+
+mod job_ad {
+    use std::rc::Rc;
+
+    use paygrade::band::{band_for, BandRequest, CurrencyChoice};
+    use paygrade::model::{Dataset, Date};
+    use paygrade::parse::load_dataset;
+    use paygrade::ui::components::job_ad::JobAdProps;
+    use paygrade::ui::components::JobAd;
+    use paygrade::ui::state::Shared;
+    use yew::LocalServerRenderer;
+
+    fn shipped() -> Dataset {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");
+        let manifest = std::fs::read(format!("{root}paygrade.json")).unwrap();
+        let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
+            std::fs::read(format!("{root}{path}")).map_err(|e| e.to_string())
+        });
+        assert!(problems.is_empty(), "{problems:?}");
+        dataset.unwrap()
+    }
+
+    async fn render(grade: u8, location: &str, also: &[&str], remote: bool) -> String {
+        let dataset = shipped();
+        let today = Date::parse("2026-12-01");
+        let band = band_for(
+            &dataset,
+            &BandRequest {
+                grade,
+                location_id: location,
+                role: None,
+                currency: CurrencyChoice::Local,
+                today,
+            },
+        )
+        .unwrap();
+        let place = dataset.location(location).unwrap().clone();
+        let props = JobAdProps {
+            band,
+            title: "Senior Engineer".into(),
+            organisation: "Example Co.".into(),
+            locality: place.area.clone().into(),
+            country: place.country.clone().into(),
+            dataset: Shared(Rc::new(dataset)),
+            location: location.to_string().into(),
+            also: also.iter().map(|id| id.to_string()).collect(),
+            remote,
+            today,
+            on_remote: Default::default(),
+            on_add: Default::default(),
+            on_remove: Default::default(),
+        };
+        LocalServerRenderer::<JobAd>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn toronto_lists_ontario_says_the_band_is_too_wide_and_offers_a_range() {
+        let html = render(7, "canada/toronto-ontario", &[], false).await;
+        assert!(
+            html.contains("<h4>Ontario Employment Standards Act: pay in job postings</h4>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("The band as posted does not meet every rule set that applies"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Does not meet: Width at most 50,000 CAD.</strong> The range is 64,400 CAD wide, more than the cap of 50,000 CAD."),
+            "{html}"
+        );
+        assert!(html.contains("A compliant range inside the band"), "{html}");
+        assert!(
+            html.contains("data-min=\"136000\" data-max=\"186000\""),
+            "{html}"
+        );
+        assert!(html.contains("CAD 136,000 to CAD 186,000"), "{html}");
+        // The ad text uses the offered range, not the band.
+        assert!(
+            html.contains("The base salary for this role in Toronto, Ontario is CAD 136,000 to CAD 186,000 a year."),
+            "{html}"
+        );
+        assert!(html.contains("this is not legal advice"), "{html}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn london_says_no_rule_covers_it() {
+        let html = render(12, "united-kingdom/london-england", &[], false).await;
+        assert!(
+            html.contains("No pay-transparency rule in this data covers London, England (United Kingdom), so there is nothing to check."),
+            "{html}"
+        );
+        assert!(!html.contains("pg-rule-set"), "{html}");
+        assert!(html.contains("<p class=\"pg-sentence\">The base salary for this role in London, England is GBP 196,600 to GBP 294,900 a year.</p>"), "{html}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_remote_posting_open_to_new_york_and_denver_applies_new_yorks_rules_and_says_why_not_colorados(
+    ) {
+        let html = render(
+            12,
+            "united-states/new-york-new-york",
+            &["united-states/denver-colorado"],
+            true,
+        )
+        .await;
+        assert!(
+            html.contains("<h4>New York City salary transparency law</h4>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h4>New York State pay transparency law</h4>"),
+            "{html}"
+        );
+        assert!(!html.contains("<h4>Colorado"), "{html}");
+        assert!(
+            html.contains("Denver, Colorado (United States): Colorado Equal Pay for Equal Work Act does not cover remote roles in this summary"),
+            "{html}"
+        );
+        assert!(html.contains("This is a remote role, open to applicants in New York, New York and Denver, Colorado."), "{html}");
+        assert!(
+            html.contains("\"jobLocationType\": \"TELECOMMUTE\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("aria-label=\"Remove Denver, Colorado (United States) from the job ad\""),
+            "{html}"
+        );
+    }
+}

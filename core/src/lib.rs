@@ -10,3 +10,4 @@ pub mod export;
 pub mod model;
 pub mod parse;
 pub mod table;
+pub mod transparency;

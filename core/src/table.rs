@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 
 use crate::band::{bands_for_grade_everywhere, CurrencyChoice};
 use crate::model::{Dataset, Date};
+use crate::transparency::{place_verdict, PlaceVerdict, PostedBand, Verdict};
 
 /// One location's band, flattened for the table and the CSV export.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,8 @@ pub struct TableRow {
     pay_factor: f64,
     /// The band in the chosen currency, or why it could not be computed.
     pub band: Result<Figures, String>,
+    /// Whether the band posted on site here meets this place's pay-transparency rules.
+    pub ad: PlaceVerdict,
 }
 
 /// What a reader typed to find places: every word must appear, in any field, ignoring ASCII case.
@@ -84,11 +87,13 @@ pub enum Column {
     Mid,
     Max,
     Hiring,
+    /// Whether the band as posted meets the place's pay-transparency rules.
+    Ad,
 }
 
 impl Column {
     /// In the order shown: the amounts next to the place, so a phone shows them before it scrolls.
-    pub const ALL: [Column; 8] = [
+    pub const ALL: [Column; 9] = [
         Column::Country,
         Column::Area,
         Column::Min,
@@ -97,6 +102,7 @@ impl Column {
         Column::Factor,
         Column::Zone,
         Column::Hiring,
+        Column::Ad,
     ];
 
     /// The name used in links (`sort=max-desc`) and as the column heading's key.
@@ -110,6 +116,7 @@ impl Column {
             Column::Mid => "mid",
             Column::Max => "max",
             Column::Hiring => "hiring",
+            Column::Ad => "ad",
         }
     }
 
@@ -123,6 +130,7 @@ impl Column {
             Column::Mid => "Midpoint",
             Column::Max => "Maximum",
             Column::Hiring => "Hiring",
+            Column::Ad => "Job ad as posted",
         }
     }
 }
@@ -175,6 +183,14 @@ pub fn rows_for(
         .zip(bands)
         .map(|(location, (_, band))| {
             let zone = location.zone.clone().unwrap_or_default();
+            let ad = match &band {
+                Ok(band) => place_verdict(data, &PostedBand::from(band), location, today),
+                Err(_) => PlaceVerdict {
+                    rule_names: Vec::new(),
+                    verdict: None,
+                    note: String::new(),
+                },
+            };
             TableRow {
                 id: location.id.clone(),
                 country: location.country.clone(),
@@ -191,6 +207,7 @@ pub fn rows_for(
                         currency: currency_bytes(&band.currency),
                     })
                     .map_err(|e| e.to_string()),
+                ad,
             }
         })
         .collect()
@@ -223,6 +240,9 @@ pub fn sorted(rows: &[TableRow], sort: Sort) -> Vec<usize> {
                 .hiring
                 .cmp(&x.hiring)
                 .then_with(|| x.country.cmp(&y.country)),
+            Column::Ad => ad_rank(&x.ad)
+                .cmp(&ad_rank(&y.ad))
+                .then_with(|| x.country.cmp(&y.country)),
         };
         let missing_last = x.band.is_err().cmp(&y.band.is_err());
         missing_last.then(if sort.descending {
@@ -232,6 +252,26 @@ pub fn sorted(rows: &[TableRow], sort: Sort) -> Vec<usize> {
         })
     });
     order
+}
+
+/// Places whose ad breaks a rule first, then those that cannot be checked, those that comply, and no rule.
+fn ad_rank(ad: &PlaceVerdict) -> u8 {
+    match ad.verdict {
+        Some(Verdict::Breaks) => 0,
+        Some(Verdict::CannotTell) => 1,
+        Some(Verdict::Meets | Verdict::Note) => 2,
+        None => 3,
+    }
+}
+
+/// How the table and the CSV word a place's verdict.
+pub fn ad_label(ad: &PlaceVerdict) -> &'static str {
+    match ad.verdict {
+        None => "no rule",
+        Some(Verdict::Meets | Verdict::Note) => "complies",
+        Some(Verdict::CannotTell) => "cannot tell",
+        Some(Verdict::Breaks) => "does not comply",
+    }
 }
 
 /// The indices of `order` whose row matches every word of `filter` and, if asked, is hiring.
@@ -250,7 +290,9 @@ pub fn filtered(rows: &[TableRow], order: &[usize], filter: &str, hiring_only: b
 
 /// The table as CSV, in the order shown. Cells a spreadsheet would run as a formula are escaped.
 pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
-    let mut out = String::from("id,country,area,zone,hiring,factor,currency,min,mid,max\n");
+    let mut out = String::from(
+        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs\n",
+    );
     for row in shown.iter().filter_map(|&i| rows.get(i)) {
         let (currency, min, mid, max) = match &row.band {
             Ok(f) => (
@@ -272,6 +314,9 @@ pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
             &min,
             &mid,
             &max,
+            &row.ad.rule_names.join("; "),
+            ad_label(&row.ad),
+            &row.ad.note,
         ];
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {

@@ -67,6 +67,7 @@ fn example() -> Dataset {
                 grades: "grades.csv".to_string(),
                 locations: "locations.csv".to_string(),
                 currencies: "currencies.csv".to_string(),
+                pay_rules: None,
             },
             roles: vec![],
             index: None,
@@ -77,6 +78,7 @@ fn example() -> Dataset {
                 compa_groups: groups(),
             },
             notice: None,
+            job_ads: Default::default(),
             file: "paygrade.json".to_string(),
         },
         grades: vec![Grade {
@@ -112,6 +114,7 @@ fn example() -> Dataset {
             ..Role::default()
         }],
         index: Default::default(),
+        pay_rules: vec![],
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Actions {
     pub set_filter: Callback<String>,
     pub set_hiring_only: Callback<bool>,
     pub set_page: Callback<usize>,
+    pub set_remote: Callback<bool>,
+    pub add_ad_place: Callback<String>,
+    pub remove_ad_place: Callback<String>,
     pub dismiss_notices: Callback<()>,
 }
 
@@ -61,6 +64,9 @@ impl Actions {
             set_filter: send(dispatcher, Action::SetFilter),
             set_hiring_only: send(dispatcher, Action::SetHiringOnly),
             set_page: send(dispatcher, Action::SetPage),
+            set_remote: send(dispatcher, Action::SetRemote),
+            add_ad_place: send(dispatcher, Action::AddAdPlace),
+            remove_ad_place: send(dispatcher, Action::RemoveAdPlace),
             dismiss_notices: send(dispatcher, |()| Action::DismissNotices),
         }
     }

@@ -203,7 +203,11 @@ fn ready(state: &State, actions: &Actions) -> Html {
                     Ok(band) => html! { <JobAd band={band.clone()}
                         title={job_title}
                         organisation={dataset.manifest.organisation.clone()}
-                        locality={job_locality(location)} country={location.country.clone()} /> },
+                        locality={job_locality(location)} country={location.country.clone()}
+                        dataset={dataset.clone()} location={location.id.clone()}
+                        also={state.selection.ad_places.clone()} remote={state.selection.remote}
+                        today={state.today} on_remote={actions.set_remote.clone()}
+                        on_add={actions.add_ad_place.clone()} on_remove={actions.remove_ad_place.clone()} /> },
                     Err(_) => html! { <p class="pg-empty">{ "There is no band to advertise here." }</p> },
                 } }
             </section>

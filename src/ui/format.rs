@@ -5,6 +5,11 @@ pub fn money(amount: f64, currency: &str) -> String {
     imp::money(amount, currency)
 }
 
+/// An amount to the cent (hourly pay), with the currency's symbol as the reader's locale writes it.
+pub fn money_cents(amount: f64, currency: &str) -> String {
+    imp::money_cents(amount, currency)
+}
+
 /// A whole number grouped for the reader's locale (e.g. a count of rows).
 pub fn count(value: usize) -> String {
     imp::count(value)
@@ -53,6 +58,18 @@ mod imp {
         apply(&format, amount).unwrap_or_else(|| super::plain_money(amount, currency))
     }
 
+    pub fn money_cents(amount: f64, currency: &str) -> String {
+        let format = formatter(&format!("{currency}#cents"), || {
+            let options = NumberFormatOptions::new();
+            options.set_style(NumberFormatStyle::Currency);
+            options.set_currency(currency);
+            options.set_maximum_fraction_digits(2);
+            options.set_minimum_fraction_digits(2);
+            options
+        });
+        apply(&format, amount).unwrap_or_else(|| super::plain_cents(amount, currency))
+    }
+
     pub fn count(value: usize) -> String {
         let format = formatter("#count", NumberFormatOptions::new);
         apply(&format, value as f64).unwrap_or_else(|| super::grouped(value as f64))
@@ -65,9 +82,24 @@ mod imp {
         super::plain_money(amount, currency)
     }
 
+    pub fn money_cents(amount: f64, currency: &str) -> String {
+        super::plain_cents(amount, currency)
+    }
+
     pub fn count(value: usize) -> String {
         super::grouped(value as f64)
     }
+}
+
+/// `EUR 97.26`: hourly figures natively and the browser's fallback.
+fn plain_cents(amount: f64, currency: &str) -> String {
+    let cents = (amount * 100.0).round();
+    let whole = (cents / 100.0).trunc();
+    format!(
+        "{currency} {}.{:02}",
+        grouped(whole),
+        (cents - whole * 100.0).abs() as u64
+    )
 }
 
 /// `USD 245,700`: what native renders (tests, server rendering) and the browser's fallback.

@@ -86,6 +86,9 @@ pub struct Selection {
     pub filter: String,
     pub hiring_only: bool,
     pub page: usize,
+    /// The job ad: remote, and the places besides the chosen location it is open to.
+    pub remote: bool,
+    pub ad_places: Vec<String>,
 }
 
 impl Default for Selection {
@@ -104,6 +107,8 @@ impl Default for Selection {
             filter: String::new(),
             hiring_only: false,
             page: 0,
+            remote: false,
+            ad_places: Vec::new(),
         }
     }
 }
@@ -174,6 +179,11 @@ pub enum Action {
     SetFilter(String),
     SetHiringOnly(bool),
     SetPage(usize),
+    /// The job ad is remote, open to applicants in its places.
+    SetRemote(bool),
+    /// Another place the job ad is open to (its rules join the strictest combination).
+    AddAdPlace(String),
+    RemoveAdPlace(String),
     DismissNotices,
 }
 
@@ -305,6 +315,8 @@ impl State {
             filter: (!s.filter.trim().is_empty()).then(|| s.filter.clone()),
             hiring: s.hiring_only.then(|| "yes".to_string()),
             page: (s.page > 0).then(|| (s.page + 1).to_string()),
+            remote: s.remote.then(|| "yes".to_string()),
+            open: s.ad_places.clone(),
         }
     }
 
@@ -393,6 +405,14 @@ impl State {
                 before - s.compare.len()
             ));
         }
+        let before = s.ad_places.len();
+        s.ad_places.retain(|id| dataset.location(id).is_some());
+        if s.ad_places.len() < before {
+            notices.push(format!(
+                "{} job-ad location(s) in the link are not in this data and were left out.",
+                before - s.ad_places.len()
+            ));
+        }
         if !s.offer.trim().is_empty() && parse_amount(&s.offer).is_none() {
             notices.push(format!(
                 "The offer \"{}\" in the link is not an amount and was cleared.",
@@ -432,6 +452,8 @@ fn raw_selection(query: &ViewQuery) -> Selection {
             .as_deref()
             .and_then(|p| p.parse::<usize>().ok())
             .map_or(0, |p| p.saturating_sub(1)),
+        remote: query.remote.as_deref() == Some("yes"),
+        ad_places: query.open.clone(),
     }
 }
 
@@ -572,6 +594,13 @@ impl Reducible for State {
                 s.page = 0;
             }
             Action::SetPage(page) => s.page = page,
+            Action::SetRemote(on) => s.remote = on,
+            Action::AddAdPlace(id) => {
+                if !s.ad_places.contains(&id) && s.ad_places.len() < MAX_COMPARE {
+                    s.ad_places.push(id);
+                }
+            }
+            Action::RemoveAdPlace(id) => s.ad_places.retain(|other| *other != id),
             Action::DismissNotices => next.notices.clear(),
         }
         Rc::new(next)
@@ -787,6 +816,30 @@ mod tests {
         assert_eq!(
             shown.current_role().map(|r| r.title.as_str()),
             Some("Backend Engineer")
+        );
+    }
+
+    #[test]
+    fn the_job_ad_is_remote_and_open_to_other_places_through_the_reducer() {
+        let mut state = loaded("?location=canada/toronto-ontario&open=atlantis/all");
+        assert_eq!(state.notices.len(), 1, "{:?}", state.notices);
+        assert!(state.selection.ad_places.is_empty());
+        for id in [
+            "germany/berlin",
+            "germany/berlin",
+            "united-states/denver-colorado",
+        ] {
+            state = state.reduce(Action::AddAdPlace(id.into()));
+        }
+        state = state.reduce(Action::SetRemote(true));
+        assert_eq!(
+            state.to_query().to_query(),
+            "?location=canada/toronto-ontario&remote=yes&open=germany/berlin,united-states/denver-colorado"
+        );
+        state = state.reduce(Action::RemoveAdPlace("germany/berlin".into()));
+        assert_eq!(
+            state.selection.ad_places,
+            vec!["united-states/denver-colorado"]
         );
     }
 

@@ -54,6 +54,9 @@ pub struct ViewQuery {
     pub filter: Option<String>,
     pub hiring: Option<String>,
     pub page: Option<String>,
+    /// The job ad: `remote=yes`, and the other places it is open to (`open=a,b`).
+    pub remote: Option<String>,
+    pub open: Vec<String>,
 }
 
 /// At most this many compared locations are read from a link.
@@ -85,6 +88,8 @@ impl ViewQuery {
                 "filter" => view.filter = Some(value),
                 "hiring" => view.hiring = Some(value),
                 "page" => view.page = Some(value),
+                "remote" => view.remote = Some(value),
+                "open" => view.open = id_list(&value),
                 "compare" => {
                     view.compare = value
                         .split(',')
@@ -103,6 +108,7 @@ impl ViewQuery {
     /// Encodes the view as `?key=value&…`, empty values left out, so links stay short and readable.
     pub fn to_query(&self) -> String {
         let compare = self.compare.join(",");
+        let open = self.open.join(",");
         let pairs = [
             ("role", self.role.as_deref()),
             ("level", self.level.as_deref()),
@@ -116,6 +122,8 @@ impl ViewQuery {
             ("hiring", self.hiring.as_deref()),
             ("page", self.page.as_deref()),
             ("q", self.search.as_deref()),
+            ("remote", self.remote.as_deref()),
+            ("open", (!open.is_empty()).then_some(open.as_str())),
             ("data", self.data.as_deref()),
         ];
         let mut out = String::new();
@@ -129,6 +137,17 @@ impl ViewQuery {
         }
         out
     }
+}
+
+/// A comma-separated list of location ids, at most `MAX_COMPARE` of them.
+fn id_list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .take(MAX_COMPARE)
+        .map(str::to_string)
+        .collect()
 }
 
 /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte; bad escapes stay as typed.
@@ -207,6 +226,17 @@ mod tests {
         assert_eq!(
             view.to_query(),
             "?role=engineering/backend-engineer&level=senior-backend-engineer&q=staff%20eng"
+        );
+    }
+
+    #[test]
+    fn the_job_ads_remote_switch_and_places_round_trip() {
+        let view = ViewQuery::parse("?remote=yes&open=canada/toronto-ontario,,germany/berlin");
+        assert_eq!(view.remote.as_deref(), Some("yes"));
+        assert_eq!(view.open, vec!["canada/toronto-ontario", "germany/berlin"]);
+        assert_eq!(
+            view.to_query(),
+            "?remote=yes&open=canada/toronto-ontario,germany/berlin"
         );
     }
 

@@ -1,6 +1,6 @@
 //! Everything one data folder holds, after parsing and cross-validation.
 
-use super::{CurrencyRate, Grade, Location, Manifest, Role, RoleIndex};
+use super::{CurrencyRate, Grade, Location, Manifest, Role, RoleIndex, RuleSet};
 
 /// The loaded data the band formula and the UI read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,8 @@ pub struct Dataset {
     pub roles: Vec<Role>,
     /// Every job family and its levels: read from the index file, or made from `roles`.
     pub index: RoleIndex,
+    /// Pay-transparency rule sets (`tables.pay_rules`); empty when the manifest names none.
+    pub pay_rules: Vec<RuleSet>,
 }
 
 impl Dataset {

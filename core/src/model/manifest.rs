@@ -24,6 +24,9 @@ pub struct Manifest {
     /// Free text shown with every band, e.g. "Illustrative figures, not real pay".
     #[serde(default)]
     pub notice: Option<String>,
+    /// What job ads say beyond the band: benefits, hours per year, the rules' notice.
+    #[serde(default)]
+    pub job_ads: JobAds,
     /// The manifest's own file name, so later errors (bad paths) can name it.
     #[serde(skip)]
     pub file: String,
@@ -44,6 +47,42 @@ pub struct Tables {
     pub grades: String,
     pub locations: String,
     pub currencies: String,
+    /// The pay-transparency rules (`pay-rules.csv`); without it, job ads are not checked.
+    #[serde(default)]
+    pub pay_rules: Option<String>,
+}
+
+/// The organisation's facts that pay-transparency rules ask a job ad to state.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobAds {
+    /// A description of benefits and other compensation, for rules that want it in the ad.
+    #[serde(default)]
+    pub benefits: Option<String>,
+    /// A page describing them, for rules that accept a link instead.
+    #[serde(default)]
+    pub benefits_url: Option<String>,
+    /// Working hours in a year, to state an annual range as its gross hourly figure.
+    #[serde(default)]
+    pub hours_per_year: Option<f64>,
+    /// A rule set reviewed longer ago than this is flagged, like a stale rate.
+    #[serde(default = "default_rate_max_age_days")]
+    pub rules_max_age_days: u32,
+    /// Shown with the rules, e.g. that they are summaries and not legal advice.
+    #[serde(default)]
+    pub rules_notice: Option<String>,
+}
+
+impl Default for JobAds {
+    fn default() -> Self {
+        JobAds {
+            benefits: None,
+            benefits_url: None,
+            hours_per_year: None,
+            rules_max_age_days: default_rate_max_age_days(),
+            rules_notice: None,
+        }
+    }
 }
 
 /// The organisation's rules for turning a midpoint into a band.

@@ -8,6 +8,7 @@ mod grade;
 mod index;
 mod location;
 mod manifest;
+mod pay_rules;
 mod role;
 
 pub use currency::CurrencyRate;
@@ -17,7 +18,8 @@ pub use error::{DataError, Severity};
 pub use grade::Grade;
 pub use index::{IndexEntry, IndexLevel, RoleIndex, INDEX_VERSION};
 pub use location::Location;
-pub use manifest::{CompaGroup, Manifest, Policy, Reference, Tables};
+pub use manifest::{CompaGroup, JobAds, Manifest, Policy, Reference, Tables};
+pub use pay_rules::{BenefitsRule, PayBasis, PeriodRule, RangeRule, RuleSet};
 pub use role::{
     plain_text, total_minutes, Block, HiringStep, Inline, ItemGroup, Level, Link, ListItem, Role,
     Section, StepKind,

@@ -40,6 +40,7 @@ impl Dataset {
         let grades_file = bytes_of(&manifest.tables.grades);
         let locations_file = bytes_of(&manifest.tables.locations);
         let currencies_file = bytes_of(&manifest.tables.currencies);
+        let pay_rules_file = manifest.tables.pay_rules.as_deref().and_then(&mut bytes_of);
         let index_file = manifest.index.clone().and_then(|path| bytes_of(&path));
         // Pages named one by one must be there unless an index lists them (then the page fetches each
         // when it is opened); pages inside a named folder are whatever the caller read from it.
@@ -67,6 +68,7 @@ impl Dataset {
         let (_, grades) = parse_table(grades_file, parse_grades, &mut errors);
         let (locations_name, locations) = parse_table(locations_file, parse_locations, &mut errors);
         let (_, currencies) = parse_table(currencies_file, parse_currencies, &mut errors);
+        let (_, pay_rules) = parse_table(pay_rules_file, super::parse_pay_rules, &mut errors);
 
         let mut roles: Vec<crate::model::Role> = Vec::new();
         let mut ids: HashMap<String, String> = HashMap::new();
@@ -124,6 +126,7 @@ impl Dataset {
             currencies,
             roles,
             index,
+            pay_rules,
         };
         errors.extend(cross_check(&dataset, &locations_name));
         (dataset, errors)

@@ -98,6 +98,48 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
             );
         }
     }
+    errors.extend(check_job_ads(manifest));
+    errors
+}
+
+/// The job-ad facts: hours must make an hourly figure, the benefits link must be a web address.
+fn check_job_ads(manifest: &Manifest) -> Vec<DataError> {
+    let file = manifest.file.as_str();
+    let ads = &manifest.job_ads;
+    let mut errors = Vec::new();
+    if let Some(hours) = ads.hours_per_year {
+        // A year has at most 8,784 hours (366 × 24).
+        if !hours.is_finite() || hours <= 0.0 || hours > 8_784.0 {
+            errors.push(DataError::field(
+                file,
+                None,
+                "job_ads.hours_per_year",
+                format!("{hours} must be more than 0 and at most 8784 (the hours in a leap year)"),
+            ));
+        }
+    }
+    if let Some(url) = &ads.benefits_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            errors.push(DataError::field(
+                file,
+                None,
+                "job_ads.benefits_url",
+                format!("\"{url}\" must be an http or https address"),
+            ));
+        }
+    }
+    if ads
+        .benefits
+        .as_deref()
+        .is_some_and(|text| text.trim().is_empty())
+    {
+        errors.push(DataError::field(
+            file,
+            None,
+            "job_ads.benefits",
+            "is empty; leave it out instead",
+        ));
+    }
     errors
 }
 
@@ -117,7 +159,13 @@ impl Manifest {
             .roles
             .iter()
             .filter(|path| self.index.is_none() && !path.ends_with('/'));
-        for path in named.into_iter().chain(self.index.iter()).chain(pages) {
+        let optional = self.tables.pay_rules.iter();
+        for path in named
+            .into_iter()
+            .chain(optional)
+            .chain(self.index.iter())
+            .chain(pages)
+        {
             match resolve_data_path(&self.file, path) {
                 Ok(resolved) if !files.contains(&resolved) => files.push(resolved),
                 Ok(_) => {}

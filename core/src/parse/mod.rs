@@ -11,6 +11,7 @@ mod locations;
 mod manifest;
 mod markdown;
 mod path;
+mod pay_rules;
 mod role;
 mod sources;
 
@@ -23,5 +24,6 @@ pub use locations::parse_locations;
 pub use manifest::parse_manifest;
 pub use markdown::parse_markdown;
 pub use path::{resolve_data_path, role_id};
+pub use pay_rules::parse_pay_rules;
 pub use role::parse_role;
 pub use sources::{overlay, LocalReport, Sources, MANIFEST};

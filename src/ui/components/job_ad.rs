@@ -1,11 +1,18 @@
-//! The band ready for a job ad: a pay-range sentence and a schema.org JSON-LD snippet, each with a copy button.
+//! The band ready for a job ad: the pay-transparency rules that apply where it is advertised and whether the
+//! posting meets each, a compliant range when the band is too wide, the ad text and a schema.org JSON-LD
+//! snippet, each with a copy button. The checks and figures come from the core (`transparency`, `export`).
 
 use yew::prelude::*;
 
 use crate::band::Band;
-use crate::export::job_posting_json_ld;
+use crate::export::{ad_paragraphs, job_posting_json_ld, AdPlace, MoneyFormats};
+use crate::model::{Dataset, Date, Location};
+use crate::transparency::{check_ad, AdCheck, PostedBand, RuleSetCheck, Verdict};
 use crate::ui::browser::copy_text;
-use crate::ui::format::money;
+use crate::ui::components::LocationPicker;
+use crate::ui::format::{money, money_cents};
+use crate::ui::state::{location_name, Shared};
+use crate::ui::url::MAX_COMPARE;
 
 #[derive(Properties, PartialEq)]
 pub struct JobAdProps {
@@ -15,27 +22,138 @@ pub struct JobAdProps {
     /// Where the job is: the area and the country, as the ad states them.
     pub locality: AttrValue,
     pub country: AttrValue,
+    /// The data, for the rules and the "also open to" picker.
+    pub dataset: Shared<Dataset>,
+    /// The chosen location, where the band was computed.
+    pub location: AttrValue,
+    /// Other places the posting is open to.
+    #[prop_or_default]
+    pub also: Vec<String>,
+    #[prop_or_default]
+    pub remote: bool,
+    #[prop_or_default]
+    pub today: Option<Date>,
+    #[prop_or_default]
+    pub on_remote: Callback<bool>,
+    #[prop_or_default]
+    pub on_add: Callback<String>,
+    #[prop_or_default]
+    pub on_remove: Callback<String>,
 }
 
-/// "The base salary for this role in London, England is £196,600 to £294,900 a year."
-pub fn pay_range_sentence(band: &Band, locality: &str) -> String {
-    format!(
-        "The base salary for this role in {locality} is {} to {} a year.",
-        money(band.min, &band.currency),
-        money(band.max, &band.currency)
-    )
+/// How a place is named in the ad: the area, or the country for country-wide rows.
+fn ad_place(location: &Location) -> AdPlace {
+    let whole_country = matches!(location.area.as_str(), "All" | "Everywhere else");
+    AdPlace {
+        locality: if whole_country {
+            location.country.clone()
+        } else {
+            location.area.clone()
+        },
+        country: location.country.clone(),
+        whole_country,
+    }
+}
+
+/// The ad's paragraphs in the reader's locale.
+pub fn ad_text(check: &AdCheck, places: &[AdPlace]) -> Vec<String> {
+    let formats = MoneyFormats {
+        whole: &money,
+        cents: &money_cents,
+    };
+    ad_paragraphs(&check.final_posting(), places, &formats)
+}
+
+fn verdict_word(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Meets => "Meets",
+        Verdict::Note => "Note",
+        Verdict::CannotTell => "Cannot tell",
+        Verdict::Breaks => "Does not meet",
+    }
+}
+
+fn verdict_class(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Meets => "pg-meets",
+        Verdict::Note => "pg-note",
+        Verdict::CannotTell => "pg-cannot-tell",
+        Verdict::Breaks => "pg-breaks",
+    }
+}
+
+fn rule_set_card(check: &RuleSetCheck, max_age_days: u32) -> Html {
+    let rule = &check.rule;
+    let verdict = check.verdict();
+    let findings = check.findings.iter().map(|finding| {
+        html! {
+            <li class={classes!("pg-finding", verdict_class(finding.verdict))}>
+                <strong>{ format!("{}: {}.", verdict_word(finding.verdict), finding.requirement) }</strong>
+                { " " }{ finding.detail.clone() }
+            </li>
+        }
+    });
+    html! {
+        <li class="pg-rule-set">
+            <h4>{ rule.name.clone() }</h4>
+            <p class={classes!("pg-rule-verdict", verdict_class(verdict))}>
+                { match verdict {
+                    Verdict::Meets | Verdict::Note => "The posting meets this rule set.",
+                    Verdict::CannotTell => "Some of this rule set cannot be checked with this data.",
+                    Verdict::Breaks => "The posting does not meet this rule set.",
+                } }
+                { format!(" Covers {}.", check.places.join("; ")) }
+            </p>
+            <p class="pg-rule-source">
+                { format!("{}. Applies from {}. ", rule.citation, rule.applies_from) }
+                <a href={rule.source.clone()} rel="noopener noreferrer">{ "Source" }</a>
+            </p>
+            <p class={classes!("pg-rule-reviewed", check.stale.then_some("pg-warning"))}>
+                { format!("Summary reviewed {}.", rule.reviewed) }
+                if check.stale {
+                    { format!(" That is more than {max_age_days} days ago: this summary may be out of date; check the source.") }
+                }
+            </p>
+            <p class="pg-rule-summary">{ rule.summary.clone() }</p>
+            <ul class="pg-findings" aria-label={format!("What {} asks", rule.name)}>{ for findings }</ul>
+        </li>
+    }
 }
 
 #[function_component]
 pub fn JobAd(props: &JobAdProps) -> Html {
     let copied = use_state(|| None::<&'static str>);
-    let sentence = pay_range_sentence(&props.band, &props.locality);
+    let dataset = &props.dataset;
+    let primary = dataset.location(&props.location);
+    let mut locations: Vec<&Location> = primary.into_iter().collect();
+    for id in props.also.iter().filter(|id| **id != props.location) {
+        if let Some(location) = dataset.location(id) {
+            locations.push(location);
+        }
+    }
+    let check = check_ad(
+        dataset,
+        &PostedBand::from(&props.band),
+        &locations,
+        props.remote,
+        props.today,
+    );
+    let mut places: Vec<AdPlace> = locations.iter().map(|l| ad_place(l)).collect();
+    if places.is_empty() {
+        places.push(AdPlace {
+            locality: props.locality.to_string(),
+            country: props.country.to_string(),
+            whole_country: false,
+        });
+    }
+    let paragraphs = ad_text(&check, &places);
+    let text = paragraphs.join("\n\n");
     let json = job_posting_json_ld(
-        &props.band,
+        &check.final_posting(),
         &props.title,
         &props.organisation,
-        &props.locality,
-        &props.country,
+        &places,
+        &text,
     );
     let copy = |what: &'static str, text: String| {
         let copied = copied.clone();
@@ -51,11 +169,114 @@ pub fn JobAd(props: &JobAdProps) -> Html {
             });
         })
     };
+    let onchange = {
+        let on_remote = props.on_remote.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_remote.emit(input.checked());
+        })
+    };
+    let extra = locations.iter().skip(1).map(|location| {
+        let on_remove = props.on_remove.clone();
+        let id = location.id.clone();
+        let name = location_name(location);
+        html! {
+            <li>
+                { name.clone() }{ " " }
+                <button type="button" class="pg-button" aria-label={format!("Remove {name} from the job ad")}
+                    onclick={move |_| on_remove.emit(id.clone())}>{ "Remove" }</button>
+            </li>
+        }
+    });
+    let max_age = dataset.manifest.job_ads.rules_max_age_days;
+    let no_rule: Vec<&str> = check
+        .places
+        .iter()
+        .filter(|place| place.rule_ids.is_empty() && place.not_remote.is_empty())
+        .map(|place| place.name.as_str())
+        .collect();
+    let not_remote = check.places.iter().filter(|p| !p.not_remote.is_empty()).map(|place| {
+        let names: Vec<&str> = place
+            .not_remote
+            .iter()
+            .filter_map(|id| dataset.pay_rules.iter().find(|rule| rule.id == *id))
+            .map(|rule| rule.name.as_str())
+            .collect();
+        html! {
+            <p class="pg-hint">{ format!(
+                "{}: {} does not cover remote roles in this summary, so it is not applied to a remote posting.",
+                place.name, names.join(" and "))
+            }</p>
+        }
+    });
+    let overall = check.verdict();
+    let offered = check.offered.as_ref().map(|offered| {
+        let currency = &check.posting.currency;
+        let meets = check
+            .offered_rule_sets
+            .iter()
+            .all(|c| matches!(c.verdict(), Verdict::Meets | Verdict::Note));
+        html! {
+            <div class="pg-offered">
+                <h3>{ "A compliant range inside the band" }</h3>
+                <p class="pg-offered-range" data-min={offered.min.to_string()} data-max={offered.max.to_string()}>
+                    { format!("{} to {}", money(offered.min, currency), money(offered.max, currency)) }
+                </p>
+                <p>{ offered.reason.clone() }</p>
+                <p>{ if meets {
+                    "With this range the posting meets every rule set above; the ad text below uses it."
+                } else {
+                    "This range fixes the width; the ad still misses something above that no range can fix."
+                } }</p>
+            </div>
+        }
+    });
     html! {
         <div class="pg-job-ad">
+            <fieldset class="pg-ad-places">
+                <legend>{ "Where the ad is open" }</legend>
+                <label class="pg-check">
+                    <input type="checkbox" checked={props.remote} {onchange} />
+                    { " Remote role, open to applicants in these places" }
+                </label>
+                if locations.len() < MAX_COMPARE + 1 {
+                    <LocationPicker dataset={dataset.clone()} label="Also open to"
+                        on_select={props.on_add.clone()} clear_on_select=true />
+                }
+                if locations.len() > 1 {
+                    <ul class="pg-ad-also" aria-label="Also open to">{ for extra }</ul>
+                }
+            </fieldset>
+            <h3>{ "Pay-transparency rules" }</h3>
+            <p class="pg-hint">
+                if let Some(notice) = &dataset.manifest.job_ads.rules_notice { { notice.clone() }{ " " } }
+                { "paygrade checks the ad against these summaries; this is not legal advice." }
+            </p>
+            if check.no_rules() {
+                <p class="pg-ad-verdict">{ format!(
+                    "No pay-transparency rule in this data covers {}, so there is nothing to check.",
+                    check.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(" or "))
+                }</p>
+            } else {
+                <p class={classes!("pg-ad-verdict", verdict_class(overall))}>{ match overall {
+                    Verdict::Meets | Verdict::Note => "The band as posted meets every rule set that applies.",
+                    Verdict::CannotTell => "Some rules cannot be checked with this data; see below.",
+                    Verdict::Breaks => "The band as posted does not meet every rule set that applies; see below.",
+                } }</p>
+                if !no_rule.is_empty() {
+                    <p class="pg-hint">{ format!("No rule in this data for {}.", no_rule.join(" or ")) }</p>
+                }
+                <ul class="pg-rule-sets" aria-label="Rules that apply">
+                    { for check.rule_sets.iter().map(|c| rule_set_card(c, max_age)) }
+                </ul>
+            }
+            { for not_remote }
+            { for offered }
             <h3>{ "Pay range sentence" }</h3>
-            <p class="pg-sentence">{ sentence.clone() }</p>
-            <button type="button" class="pg-button" onclick={copy("the sentence", sentence)}>{ "Copy sentence" }</button>
+            <div class="pg-ad-text">
+                { for paragraphs.iter().map(|p| html! { <p class="pg-sentence">{ p.clone() }</p> }) }
+            </div>
+            <button type="button" class="pg-button" onclick={copy("the sentence", text)}>{ "Copy sentence" }</button>
             <h3>{ "JobPosting JSON-LD" }</h3>
             <pre class="pg-code" tabindex="0"><code>{ json.clone() }</code></pre>
             <button type="button" class="pg-button" onclick={copy("the JSON-LD", json)}>{ "Copy JSON-LD" }</button>

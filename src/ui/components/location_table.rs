@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::band::CurrencyChoice;
 use crate::model::{Dataset, Date};
-use crate::table::{filtered, rows_for, sorted, to_csv, Column, Sort};
+use crate::table::{ad_label, filtered, rows_for, sorted, to_csv, Column, Sort};
+use crate::transparency::Verdict;
 use crate::ui::browser::download;
 use crate::ui::format::{count, money};
 use crate::ui::state::Shared;
@@ -28,6 +29,15 @@ pub struct LocationTableProps {
     pub on_filter: Callback<String>,
     pub on_hiring_only: Callback<bool>,
     pub on_page: Callback<usize>,
+}
+
+/// "no rule" → "No rule": the core's label as a table cell starts a sentence.
+fn first_upper(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
 }
 
 #[function_component]
@@ -99,6 +109,16 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
                 <td>{ format!("{:.2}", row.factor) }</td>
                 <td>{ row.zone.clone() }</td>
                 <td>{ if row.hiring { "Yes" } else { "No" } }</td>
+                <td class={classes!("pg-ad-cell", match row.ad.verdict {
+                    Some(Verdict::Breaks) => Some("pg-breaks"),
+                    Some(Verdict::CannotTell) => Some("pg-cannot-tell"),
+                    _ => None,
+                })}>
+                    { first_upper(ad_label(&row.ad)) }
+                    if !row.ad.rule_names.is_empty() {
+                        <span class="pg-ad-note">{ format!(" ({}) {}", row.ad.rule_names.join("; "), row.ad.note) }</span>
+                    }
+                </td>
             </tr>
         }
     });
