@@ -252,11 +252,13 @@ pub fn JobAd(props: &JobAdProps) -> Html {
                 if let Some(notice) = &dataset.manifest.job_ads.rules_notice { { notice.clone() }{ " " } }
                 { "paygrade checks the ad against these summaries; this is not legal advice." }
             </p>
-            if check.no_rules() {
+            if check.no_rules() && check.places.iter().all(|p| p.not_remote.is_empty()) {
                 <p class="pg-ad-verdict">{ format!(
                     "No pay-transparency rule in this data covers {}, so there is nothing to check.",
                     check.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(" or "))
                 }</p>
+            } else if check.no_rules() {
+                <p class="pg-ad-verdict">{ "No rule set for these places covers a remote posting, so there is nothing to check." }</p>
             } else {
                 <p class={classes!("pg-ad-verdict", verdict_class(overall))}>{ match overall {
                     Verdict::Meets | Verdict::Note => "The band as posted meets every rule set that applies.",
