@@ -386,7 +386,7 @@ mod job_ad {
             html.contains("The base salary for this role in Toronto, Ontario is CAD 136,000 to CAD 186,000 a year."),
             "{html}"
         );
-        assert!(html.contains("this is not legal advice"), "{html}");
+        assert!(html.contains("the check is not legal advice"), "{html}");
     }
 
     #[tokio::test(flavor = "current_thread")]
@@ -401,12 +401,12 @@ mod job_ad {
     }
 
     #[tokio::test(flavor = "current_thread")]
-    async fn a_remote_posting_open_to_new_york_and_denver_applies_new_yorks_rules_and_says_why_not_colorados(
+    async fn a_remote_posting_open_to_new_york_and_toronto_applies_new_yorks_rules_and_says_why_not_ontarios(
     ) {
         let html = render(
             12,
             "united-states/new-york-new-york",
-            &["united-states/denver-colorado"],
+            &["canada/toronto-ontario"],
             true,
         )
         .await;
@@ -418,18 +418,21 @@ mod job_ad {
             html.contains("<h4>New York State pay transparency law</h4>"),
             "{html}"
         );
-        assert!(!html.contains("<h4>Colorado"), "{html}");
+        assert!(!html.contains("<h4>Ontario"), "{html}");
         assert!(
-            html.contains("Denver, Colorado (United States): Colorado Equal Pay for Equal Work Act does not cover remote roles in this summary"),
+            html.contains("Toronto, Ontario (Canada): Ontario Employment Standards Act: pay in job postings does not cover remote roles in this summary"),
             "{html}"
         );
-        assert!(html.contains("This is a remote role, open to applicants in New York, New York and Denver, Colorado."), "{html}");
+        assert!(
+            html.contains("This is a remote role, open to applicants in New York, New York and Toronto, Ontario."),
+            "{html}"
+        );
         assert!(
             html.contains("\"jobLocationType\": \"TELECOMMUTE\""),
             "{html}"
         );
         assert!(
-            html.contains("aria-label=\"Remove Denver, Colorado (United States) from the job ad\""),
+            html.contains("aria-label=\"Remove Toronto, Ontario (Canada) from the job ad\""),
             "{html}"
         );
     }

@@ -446,7 +446,7 @@ fn cap_here(
     };
     let exempt = rule
         .cap_exempt_above
-        .is_some_and(|threshold| band.min > threshold * conversion);
+        .is_some_and(|threshold| band.max > threshold * conversion);
     Some(Ok((!exempt).then_some(cap * conversion)))
 }
 
@@ -752,7 +752,7 @@ fn findings(
                 &requirement,
                 Verdict::Meets,
                 format!(
-                    "The cap is not applied: the whole range is above {} {cap_currency}.",
+                    "The cap is not applied: the top of the range is above {} {cap_currency}.",
                     amount(rule.cap_exempt_above.unwrap_or(0.0))
                 ),
             ),

@@ -305,7 +305,8 @@ fn places_match_by_country_and_by_area_or_the_region_it_lies_in() {
         applying(NEW_YORK, true),
         ["new-york-city", "new-york-state"]
     );
-    assert!(applying(DENVER, true).is_empty());
+    assert_eq!(applying(DENVER, true), ["colorado"]);
+    assert!(applying(TORONTO, true).is_empty());
     let washington_dc = data
         .location("united-states/washington-district-of-columbia")
         .unwrap();
@@ -390,7 +391,7 @@ fn the_cap_does_not_apply_above_its_threshold() {
     assert_eq!(width.verdict, Verdict::Meets);
     assert_eq!(
         width.detail,
-        "The cap is not applied: the whole range is above 200,000 CAD."
+        "The cap is not applied: the top of the range is above 200,000 CAD."
     );
     assert!(check.offered.is_none());
     assert_eq!(check.needs.width_cap, None);
@@ -603,7 +604,7 @@ fn several_places_get_the_strictest_combination_of_their_rules() {
     // In file order, whatever order the places were given in.
     assert_eq!(ids(&check), ["eu-2023-970", "colorado", "ontario"]);
     let needs = &check.needs;
-    assert!(needs.min_and_max, "Colorado forbids a single figure");
+    assert!(!needs.min_and_max, "all three allow one figure");
     assert!(needs.hourly, "the EU wants the hourly figure");
     assert_eq!(
         needs.benefits,
@@ -628,13 +629,33 @@ fn several_places_get_the_strictest_combination_of_their_rules() {
         .offered_rule_sets
         .iter()
         .all(|c| c.verdict() == Verdict::Meets));
-    // The offered range's hourly figures follow it.
+    // The offered range's hourly figures follow it: 136,000 and 186,000 CAD over 2,080 hours.
+    let eu_offered = check
+        .offered_rule_sets
+        .iter()
+        .find(|c| c.rule.id == "eu-2023-970")
+        .unwrap();
+    assert!(eu_offered
+        .findings
+        .iter()
+        .any(|f| f.detail.contains("65.38 CAD to 89.42 CAD an hour")));
     assert_eq!(check.places.len(), 3);
 
-    // Remote: Colorado's summary does not cover remote roles, so it is listed as left out.
-    let remote = self::check(&data, 7, &[NEW_YORK, DENVER], true);
-    assert_eq!(ids(&remote), ["new-york-city", "new-york-state"]);
-    assert_eq!(remote.places[1].not_remote, ["colorado"]);
+    // New York City joins: now one figure will not do.
+    let with_new_york = self::check(&data, 7, &[TORONTO, NEW_YORK], false);
+    assert!(with_new_york.needs.min_and_max);
+
+    // Remote: Ontario's summary does not cover remote roles, so it is listed as left out.
+    let remote = self::check(&data, 7, &[NEW_YORK, TORONTO, DENVER], true);
+    assert_eq!(
+        ids(&remote),
+        ["colorado", "new-york-city", "new-york-state"]
+    );
+    assert_eq!(remote.places[1].not_remote, ["ontario"]);
+    assert!(
+        remote.offered.is_none(),
+        "no cap applies to the remote posting"
+    );
 }
 
 #[test]
@@ -711,7 +732,7 @@ fn the_table_and_its_csv_say_where_the_band_as_posted_complies() {
     );
     let denver = to_csv(&rows, &filtered(&rows, &order, "denver", false));
     assert!(
-        denver.ends_with(",Colorado Equal Pay for Equal Work Act,complies,min and max; benefits text or link; base plus variable\n"),
+        denver.ends_with(",Colorado Equal Pay for Equal Work Act,complies,a range or one figure; benefits text or link; base plus variable\n"),
         "{denver}"
     );
     // Sorting by the ad column puts the breaks first.

@@ -8,6 +8,7 @@ const COLORADO = 'Colorado Equal Pay for Equal Work Act';
 const NYC = 'New York City salary transparency law';
 const NYS = 'New York State pay transparency law';
 const EU = 'EU Pay Transparency Directive';
+const SEATTLE = 'united-states/seattle-washington';
 
 /// axe's findings as short lines, so a failure says what and where.
 function summary(results) {
@@ -74,22 +75,27 @@ test('New York: city and state both apply, need a minimum and a maximum, and cov
   expect(json.applicantLocationRequirements).toEqual([{ '@type': 'AdministrativeArea', name: 'New York, New York, United States' }]);
   expect(json.jobLocation).toBeUndefined();
 
-  // Open to Denver too: Colorado's summary does not cover remote roles, so it is named and left out.
-  await ad.alsoOpen('denver', 'Denver, Colorado');
-  await expect.poll(() => ad.params().get('open')).toBe(DENVER);
+  // Open to Toronto too: Ontario's summary does not cover remote roles, so it is named and left out.
+  await ad.alsoOpen('toronto', 'Toronto, Ontario');
+  await expect.poll(() => ad.params().get('open')).toBe(TORONTO);
   await expect(ad.section).toContainText(
-    'Denver, Colorado (United States): Colorado Equal Pay for Equal Work Act does not cover remote roles in this summary',
+    `Toronto, Ontario (Canada): ${ONTARIO} does not cover remote roles in this summary`,
   );
   await expect(ad.ruleSets).toHaveText([NYC, NYS]);
   json = await ad.json();
   expect(json.applicantLocationRequirements.map((area) => area.name)).toEqual([
     'New York, New York, United States',
-    'Denver, Colorado, United States',
+    'Toronto, Ontario, Canada',
   ]);
-  // Not remote any more: Colorado joins, the strictest combination of all three.
-  await ad.remote.uncheck();
+  // Denver as well: Colorado covers remote work that could be done there.
+  await ad.alsoOpen('denver', 'Denver, Colorado');
   await expect(ad.ruleSets).toHaveText([COLORADO, NYC, NYS]);
-  await expect(ad.adText.filter({ hasText: 'The role can be based in New York, New York or Denver, Colorado.' })).toHaveCount(1);
+  // Not remote any more: Ontario joins, the strictest combination of all four.
+  await ad.remote.uncheck();
+  await expect(ad.ruleSets).toHaveText([COLORADO, NYC, NYS, ONTARIO]);
+  await expect(
+    ad.adText.filter({ hasText: 'The role can be based in New York, New York, Toronto, Ontario or Denver, Colorado.' }),
+  ).toHaveCount(1);
 });
 
 test('Berlin: the EU directive wants gross annual pay with the matching hourly figure', async ({ page }) => {
@@ -136,9 +142,9 @@ for (const colorScheme of ['light', 'dark']) {
   test(`the job-ad section has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     const ad = new JobAdPage(page);
-    // A break with an offered range, a remote posting with a place left out, and a place with no rule.
-    await ad.open(`?location=${TORONTO}&grade=7&open=${LONDON},${DENVER}&remote=yes`);
-    await expect(ad.ruleSets).toHaveCount(0);
+    // A break with an offered range, a remote posting with places left out, and a place with no rule.
+    await ad.open(`?location=${TORONTO}&grade=7&open=${LONDON},${SEATTLE}&remote=yes`);
+    await expect(ad.verdict).toHaveText('No rule set for these places covers a remote posting, so there is nothing to check.');
     await ad.remote.uncheck();
     await expect(ad.offeredRange).toBeVisible();
     await expect(ad.section).toContainText('No rule in this data for London, England (United Kingdom).');

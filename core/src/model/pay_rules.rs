@@ -36,7 +36,7 @@ pub struct RuleSet {
     pub pay_basis: PayBasis,
     /// The widest allowed gap between minimum and maximum, in `cap_currency`.
     pub width_cap: Option<f64>,
-    /// The cap is not applied when the range's minimum is above this, in `cap_currency`.
+    /// The cap is not applied when the range's maximum is above this, in `cap_currency`.
     pub cap_exempt_above: Option<f64>,
     /// The currency `width_cap` and `cap_exempt_above` are written in.
     pub cap_currency: Option<String>,

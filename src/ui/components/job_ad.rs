@@ -250,7 +250,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
             <h3>{ "Pay-transparency rules" }</h3>
             <p class="pg-hint">
                 if let Some(notice) = &dataset.manifest.job_ads.rules_notice { { notice.clone() }{ " " } }
-                { "paygrade checks the ad against these summaries; this is not legal advice." }
+                { "paygrade checks the ad against these summaries of the rules; the check is not legal advice." }
             </p>
             if check.no_rules() && check.places.iter().all(|p| p.not_remote.is_empty()) {
                 <p class="pg-ad-verdict">{ format!(
