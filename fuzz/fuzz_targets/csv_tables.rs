@@ -1,9 +1,9 @@
-//! Any bytes as each CSV table: never a panic, every problem located in the file it came from.
+//! Any bytes as each CSV table (the pay-transparency rules too): never a panic, every problem located in the file it came from.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use paygrade_core::model::DataError;
-use paygrade_core::parse::{parse_currencies, parse_grades, parse_locations};
+use paygrade_core::parse::{parse_currencies, parse_grades, parse_locations, parse_pay_rules};
 
 fn check_located(file: &str, errors: &[DataError]) {
     for error in errors {
@@ -37,5 +37,14 @@ fuzz_target!(|data: &[u8]| {
     check_located("currencies.csv", &errors);
     for rate in &rates {
         assert!(rate.per_usd.is_finite() && rate.per_usd > 0.0);
+    }
+
+    let (rules, errors) = parse_pay_rules("pay-rules.csv", data);
+    check_located("pay-rules.csv", &errors);
+    for rule in &rules {
+        assert!(!rule.countries.is_empty());
+        assert!(rule.area.is_none() || rule.countries.len() == 1);
+        assert!(rule.width_cap.is_none_or(|cap| cap.is_finite() && cap > 0.0));
+        assert!(rule.width_cap.is_none() || rule.cap_currency.is_some());
     }
 });

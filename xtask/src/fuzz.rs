@@ -20,6 +20,7 @@ const TARGETS: &[(&str, &[&str])] = &[
             "tests/corpus/grades",
             "tests/corpus/locations",
             "tests/corpus/currencies",
+            "tests/fixtures/pay-rules",
             "data",
         ],
     ),
