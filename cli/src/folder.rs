@@ -127,6 +127,7 @@ pub fn read_data_folder(dir: &Path) -> Result<DataFolder, FolderError> {
         &manifest.tables.currencies,
     ]
     .into_iter()
+    .chain(manifest.tables.pay_rules.iter())
     .filter_map(|path| resolve(path))
     .collect();
     let index_file = manifest.index.as_deref().and_then(resolve);

@@ -4,6 +4,7 @@
 //! over 10,000 locations touches no strings but the precomputed search keys.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use crate::band::{bands_for_grade_everywhere, CurrencyChoice};
 use crate::model::{Dataset, Date};
@@ -178,14 +179,28 @@ pub fn rows_for(
     today: Option<Date>,
 ) -> Vec<TableRow> {
     let bands = bands_for_grade_everywhere(data, grade, currency, today);
+    // Whether any rule set names a country, asked once per country: most places have no rule, and the
+    // table is computed for every location.
+    let mut country_has_rules: HashMap<&str, bool> = HashMap::new();
     data.locations
         .iter()
         .zip(bands)
         .map(|(location, (_, band))| {
             let zone = location.zone.clone().unwrap_or_default();
+            let has_rules = *country_has_rules
+                .entry(location.country.as_str())
+                .or_insert_with(|| {
+                    data.pay_rules.iter().any(|rule| {
+                        rule.countries
+                            .iter()
+                            .any(|c| c.eq_ignore_ascii_case(location.country.trim()))
+                    })
+                });
             let ad = match &band {
-                Ok(band) => place_verdict(data, &PostedBand::from(band), location, today),
-                Err(_) => PlaceVerdict {
+                Ok(band) if has_rules => {
+                    place_verdict(data, &PostedBand::from(band), location, today)
+                }
+                _ => PlaceVerdict {
                     rule_names: Vec::new(),
                     verdict: None,
                     note: String::new(),

@@ -243,6 +243,18 @@ pub fn check_ad(
     remote: bool,
     today: Option<Date>,
 ) -> AdCheck {
+    check_with(data, band, places, remote, today, true)
+}
+
+/// `check_ad`, with or without working out a compliant range (the table only needs the verdict).
+fn check_with(
+    data: &Dataset,
+    band: &PostedBand,
+    places: &[&Location],
+    remote: bool,
+    today: Option<Date>,
+    offer: bool,
+) -> AdCheck {
     let mut place_rules = Vec::new();
     let mut applying: Vec<(&RuleSet, Vec<String>)> = Vec::new();
     for location in places {
@@ -286,12 +298,13 @@ pub fn check_ad(
             .collect()
     };
     let rule_sets = checks_for(&posting);
-    let width_breaks = rule_sets.iter().any(|check| {
-        check
-            .findings
-            .iter()
-            .any(|f| f.verdict == Verdict::Breaks && f.requirement.starts_with(WIDTH))
-    });
+    let width_breaks = offer
+        && rule_sets.iter().any(|check| {
+            check
+                .findings
+                .iter()
+                .any(|f| f.verdict == Verdict::Breaks && f.requirement.starts_with(WIDTH))
+        });
     let offered = match (&needs.width_cap, width_breaks) {
         (Some((cap, whose)), true) => Some(centred_range(data, band, *cap, whose)),
         _ => None,
@@ -340,7 +353,7 @@ pub fn place_verdict(
             note: String::new(),
         };
     }
-    let check = check_ad(data, band, &[location], false, today);
+    let check = check_with(data, band, &[location], false, today, false);
     let verdict = check.verdict();
     let first_problem = check
         .rule_sets
