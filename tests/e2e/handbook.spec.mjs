@@ -65,7 +65,7 @@ test('the level is chosen on the page, kept in the URL, and survives a reload', 
   await expect(explorer.band).toHaveAttribute('data-grade', '8');
 });
 
-test('opening one role fetches the tables, the index and that role page only', async ({ page }) => {
+test('opening one role fetches the tables (with the pay-transparency rules), the index and that role page only', async ({ page }) => {
   const fetched = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
@@ -75,7 +75,7 @@ test('opening one role fetches the tables, the index and that role page only', a
   await page.goto(`./?role=${BACKEND}&level=2`);
   await expect(explorer.role).toBeVisible();
   expect(fetched.sort()).toEqual(
-    ['currencies.csv', 'grades.csv', 'index.json', 'locations.csv', 'paygrade.json', `roles/${BACKEND}.md`].sort(),
+    ['currencies.csv', 'grades.csv', 'index.json', 'locations.csv', 'pay-rules.csv', 'paygrade.json', `roles/${BACKEND}.md`].sort(),
   );
 });
 
