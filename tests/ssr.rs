@@ -332,7 +332,7 @@ mod job_ad {
             &BandRequest {
                 grade,
                 location_id: location,
-                role: None,
+                role_midpoint: None,
                 currency: CurrencyChoice::Local,
                 today,
             },

@@ -41,7 +41,7 @@ fn band(data: &Dataset, grade: u8, location: &str, currency: CurrencyChoice) -> 
         &BandRequest {
             grade,
             location_id: location,
-            role: None,
+            role_midpoint: None,
             currency,
             today: today(),
         },
