@@ -200,11 +200,7 @@ pub fn rows_for(
                 Ok(band) if has_rules => {
                     place_verdict(data, &PostedBand::from(band), location, today)
                 }
-                _ => PlaceVerdict {
-                    rule_names: Vec::new(),
-                    verdict: None,
-                    note: String::new(),
-                },
+                _ => PlaceVerdict::no_rule(),
             };
             TableRow {
                 id: location.id.clone(),
@@ -306,7 +302,7 @@ pub fn filtered(rows: &[TableRow], order: &[usize], filter: &str, hiring_only: b
 /// The table as CSV, in the order shown. Cells a spreadsheet would run as a formula are escaped.
 pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
     let mut out = String::from(
-        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs\n",
+        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs,ad_problem\n",
     );
     for row in shown.iter().filter_map(|&i| rows.get(i)) {
         let (currency, min, mid, max) = match &row.band {
@@ -331,7 +327,8 @@ pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
             &max,
             &row.ad.rule_names.join("; "),
             ad_label(&row.ad),
-            &row.ad.note,
+            &row.ad.needs,
+            &row.ad.problem,
         ];
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {

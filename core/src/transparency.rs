@@ -157,6 +157,8 @@ pub struct Needs {
     pub ad_texts: Vec<String>,
     /// Where applicants may be, for a remote posting.
     pub remote_scope: Vec<String>,
+    /// The currency the ad states its figures in (and `width_cap` is converted to).
+    pub currency: String,
 }
 
 /// A range inside the band that meets the cap, and how it was chosen.
@@ -335,8 +337,22 @@ pub struct PlaceVerdict {
     pub rule_names: Vec<String>,
     /// `None` when no rule set covers the place.
     pub verdict: Option<Verdict>,
-    /// The first break or doubt in a few words, or what the ad needs.
-    pub note: String,
+    /// What an ad here must state ("min and max; benefits text or link; base plus variable").
+    pub needs: String,
+    /// The first break or doubt in a sentence; empty when the band as posted complies.
+    pub problem: String,
+}
+
+impl PlaceVerdict {
+    /// A place no rule set covers.
+    pub fn no_rule() -> PlaceVerdict {
+        PlaceVerdict {
+            rule_names: Vec::new(),
+            verdict: None,
+            needs: String::new(),
+            problem: String::new(),
+        }
+    }
 }
 
 /// One location's verdict for the every-location table: the band posted on site there.
@@ -347,11 +363,7 @@ pub fn place_verdict(
     today: Option<Date>,
 ) -> PlaceVerdict {
     if !data.pay_rules.iter().any(|rule| covers(rule, location)) {
-        return PlaceVerdict {
-            rule_names: Vec::new(),
-            verdict: None,
-            note: String::new(),
-        };
+        return PlaceVerdict::no_rule();
     }
     let check = check_with(data, band, &[location], false, today, false);
     let verdict = check.verdict();
@@ -369,7 +381,8 @@ pub fn place_verdict(
             .map(|c| c.rule.name.clone())
             .collect(),
         verdict: Some(verdict),
-        note: first_problem.unwrap_or_else(|| needs_summary(&check.needs)),
+        needs: needs_summary(&check.needs),
+        problem: first_problem.unwrap_or_default(),
     }
 }
 
@@ -395,7 +408,7 @@ pub fn needs_summary(needs: &Needs) -> String {
         "base pay".to_string()
     });
     if let Some((cap, _)) = &needs.width_cap {
-        parts.push(format!("width at most {}", amount(*cap)));
+        parts.push(format!("width at most {} {}", amount(*cap), needs.currency));
     }
     if !needs.remote_scope.is_empty() {
         parts.push(format!("remote: {}", needs.remote_scope.join("; ")));
@@ -413,7 +426,10 @@ fn combine(
     places: &[&Location],
     remote: bool,
 ) -> Needs {
-    let mut needs = Needs::default();
+    let mut needs = Needs {
+        currency: band.currency.clone(),
+        ..Needs::default()
+    };
     for (rule, _) in applying {
         needs.min_and_max |= rule.range == RangeRule::Bounded;
         needs.range_in_ad |= !rule.range_by_link;

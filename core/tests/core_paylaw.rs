@@ -725,14 +725,15 @@ fn the_table_and_its_csv_say_where_the_band_as_posted_complies() {
     let csv = to_csv(&rows, &shown);
     assert_eq!(
         csv,
-        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs\n\
+        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs,ad_problem\n\
          canada/toronto-ontario,Canada,\"Toronto, Ontario\",Americas,yes,0.72,CAD,128800,161000,193200,\
          Ontario Employment Standards Act: pay in job postings,does not comply,\
+         \"a range or one figure; base plus variable; width at most 50,000 CAD\",\
          \"The range is 64,400 CAD wide, more than the cap of 50,000 CAD.\"\n"
     );
     let denver = to_csv(&rows, &filtered(&rows, &order, "denver", false));
     assert!(
-        denver.ends_with(",Colorado Equal Pay for Equal Work Act,complies,a range or one figure; benefits text or link; base plus variable\n"),
+        denver.ends_with(",Colorado Equal Pay for Equal Work Act,complies,a range or one figure; benefits text or link; base plus variable,\n"),
         "{denver}"
     );
     // Sorting by the ad column puts the breaks first.

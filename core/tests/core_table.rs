@@ -71,7 +71,7 @@ fn csv_export_lists_the_shown_rows_with_quoted_areas() {
     let csv = to_csv(&rows, &shown);
     assert_eq!(
         csv,
-        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs\n\
-         united-kingdom/london-england,United Kingdom,\"London, England\",EMEA,yes,0.78,GBP,196600,245700,294900,,no rule,\n"
+        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs,ad_problem\n\
+         united-kingdom/london-england,United Kingdom,\"London, England\",EMEA,yes,0.78,GBP,196600,245700,294900,,no rule,,\n"
     );
 }

@@ -116,7 +116,8 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
                 })}>
                     { first_upper(ad_label(&row.ad)) }
                     if !row.ad.rule_names.is_empty() {
-                        <span class="pg-ad-note">{ format!(" ({}) {}", row.ad.rule_names.join("; "), row.ad.note) }</span>
+                        <span class="pg-ad-note">{ format!(" ({}) {}", row.ad.rule_names.join("; "),
+                            if row.ad.problem.is_empty() { format!("Needs {}.", row.ad.needs) } else { row.ad.problem.clone() }) }</span>
                     }
                 </td>
             </tr>
