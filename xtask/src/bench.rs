@@ -32,15 +32,15 @@ pub fn run_bench(check: bool) -> Result<(), String> {
     eprintln!("== whole handbooks and widgets at scale");
     let handbook = crate::bench_handbook::run_handbook_bench()?;
 
-    let first_load_gzip: u64 = sizes.rows.iter().map(|(_, _, gz)| gz).sum();
-    let first_load_raw: u64 = sizes.rows.iter().map(|(_, raw, _)| raw).sum();
+    let first_load_gzip: u64 = sizes.rows.iter().map(|part| part.gzip).sum();
+    let first_load_raw: u64 = sizes.rows.iter().map(|part| part.raw).sum();
     let app = &browser["cold_load_app_ms"];
     let lower_bound = &browser["cold_load_static_ms"];
     let ratio = number(&app["median"]) / number(&lower_bound["median"]).max(0.001);
     let report = json!({
         "machine": machine(),
         "first_load": {
-            "parts": sizes.rows.iter().map(|(name, raw, gz)| json!({"part": name, "raw": raw, "gzip": gz})).collect::<Vec<_>>(),
+            "parts": sizes.rows.iter().map(|p| json!({"part": p.name, "raw": p.raw, "gzip": p.gzip, "brotli": p.brotli})).collect::<Vec<_>>(),
             "raw": first_load_raw,
             "gzip": first_load_gzip,
         },

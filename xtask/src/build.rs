@@ -1,7 +1,6 @@
 //! The release bundle: wasm-pack with its own optimiser off, Binaryen's wasm-opt -Oz, and the static files beside it.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -25,22 +24,35 @@ const STATIC_ENTRIES: &[&str] = &[
     "examples",
 ];
 
-/// Gzip sizes of what a browser downloads, printed by `build` and read by `bench`.
+/// One part of what a browser downloads: its bytes plain, as the `.gz` and as the `.br` the build wrote.
+pub struct Part {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// Sizes of what a browser downloads, printed by `build` and read by `bench`.
 pub struct Sizes {
-    pub rows: Vec<(String, u64, u64)>,
+    pub rows: Vec<Part>,
 }
 
 impl Sizes {
     pub fn print(&self) {
-        println!("{:<10} {:>10} {:>10}", "part", "raw", "gzip -9");
-        for (name, raw, gz) in &self.rows {
-            println!("{name:<10} {raw:>10} {gz:>10}");
+        println!(
+            "{:<10} {:>10} {:>10} {:>10}",
+            "part", "raw", "gzip -9", "brotli 11"
+        );
+        for part in &self.rows {
+            println!(
+                "{:<10} {:>10} {:>10} {:>10}",
+                part.name, part.raw, part.gzip, part.brotli
+            );
         }
-        let (raw, gz) = self
-            .rows
-            .iter()
-            .fold((0, 0), |(r, g), (_, raw, gz)| (r + raw, g + gz));
-        println!("{:<10} {raw:>10} {gz:>10}", "total");
+        let (raw, gz, br) = self.rows.iter().fold((0, 0, 0), |(r, g, b), part| {
+            (r + part.raw, g + part.gzip, b + part.brotli)
+        });
+        println!("{:<10} {raw:>10} {gz:>10} {br:>10}", "total");
     }
 }
 
@@ -80,6 +92,7 @@ pub fn bundle() -> Result<Sizes, String> {
         }
     }
     index_data(&dist.join("data"))?;
+    crate::compress::precompress(&dist)?;
     measure(&dist)
 }
 
@@ -137,16 +150,34 @@ fn measure(dist: &Path) -> Result<Sizes, String> {
     ];
     let mut rows = Vec::new();
     for (name, files) in groups {
-        let (mut raw, mut gz) = (0, 0);
-        for file in files {
-            let bytes =
-                fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            raw += bytes.len() as u64;
-            gz += gzip_len(&bytes);
+        let mut part = Part {
+            name: name.to_string(),
+            raw: 0,
+            gzip: 0,
+            brotli: 0,
+        };
+        for file in files.iter().filter(|f| crate::compress::compressible(f)) {
+            part.raw += file_len(file)?;
+            part.gzip += file_len(&beside(file, "gz"))?;
+            part.brotli += file_len(&beside(file, "br"))?;
         }
-        rows.push((name.to_string(), raw, gz));
+        rows.push(part);
     }
     Ok(Sizes { rows })
+}
+
+fn file_len(file: &Path) -> Result<u64, String> {
+    fs::metadata(file)
+        .map(|m| m.len())
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))
+}
+
+/// `file` with `.ending` added: where the build put its compressed copy.
+pub fn beside(file: &Path, ending: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(ending);
+    PathBuf::from(name)
 }
 
 /// Every file below `dir`, sorted, so sizes are stable run to run.
@@ -167,11 +198,4 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     }
     out.sort();
     out
-}
-
-/// Bytes after `gzip -9`, what a server with compression on would send.
-pub fn gzip_len(bytes: &[u8]) -> u64 {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = encoder.write_all(bytes);
-    encoder.finish().map(|v| v.len() as u64).unwrap_or(0)
 }

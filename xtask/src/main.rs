@@ -3,6 +3,7 @@
 mod bench;
 mod bench_handbook;
 mod build;
+mod compress;
 mod fuzz;
 mod serve;
 mod test;

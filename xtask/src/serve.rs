@@ -1,6 +1,7 @@
 //! A static-file server for dist/ on loopback, with the page's security headers.
 
 use std::net::SocketAddr;
+use std::path::Path;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -53,12 +54,20 @@ async fn bind(port: u16) -> Result<tokio::net::TcpListener, String> {
 }
 
 fn app() -> Router {
+    app_for(&dist_dir())
+}
+
+/// Serves `dir`, sending a file's `.br` or `.gz` copy (written by the build) when the request's
+/// `Accept-Encoding` takes it, with the original's Content-Type.
+pub fn app_for(dir: &Path) -> Router {
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
     Router::new()
-        .fallback_service(ServeDir::new(dist_dir()))
+        .fallback_service(files)
         .layer(axum::middleware::from_fn(security_headers))
 }
 
-/// The page's CSP (with `frame-ancestors` by path), no MIME sniffing, and no stale bundles while developing.
+/// The page's CSP (with `frame-ancestors` by path), no MIME sniffing, no stale bundles while developing, and
+/// `Vary: Accept-Encoding`, since the same address may answer with brotli, gzip or plain bytes.
 async fn security_headers(request: Request, next: Next) -> Response {
     let policy = format!("{CSP}; {}", frame_ancestors(request.uri().path()));
     let mut response = next.run(request).await;
@@ -71,6 +80,7 @@ async fn security_headers(request: Request, next: Next) -> Response {
         HeaderValue::from_static("nosniff"),
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     response
 }
 
@@ -122,5 +132,96 @@ impl Drop for Background {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    /// A folder with one page and one wasm file, compressed as the build does it.
+    fn site() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("paygrade-serve-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(dir.join("pkg"));
+        let _ = std::fs::write(
+            dir.join("index.html"),
+            "<!doctype html><p>paygrade</p>".repeat(50),
+        );
+        let _ = std::fs::write(dir.join("pkg/app.wasm"), b"\0asm\x01\0\0\0".repeat(200));
+        assert_eq!(crate::compress::precompress(&dir), Ok(2));
+        dir
+    }
+
+    async fn get(dir: &Path, path: &str, accept: Option<&str>) -> Response {
+        let mut request = Request::builder().uri(path);
+        if let Some(accept) = accept {
+            request = request.header(header::ACCEPT_ENCODING, accept);
+        }
+        let Ok(request) = request.body(Body::empty()) else {
+            panic!("bad test request");
+        };
+        match app_for(dir).oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        }
+    }
+
+    fn header_of(response: &Response, name: header::HeaderName) -> String {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn serves_brotli_then_gzip_then_plain_by_accept_encoding_with_vary() {
+        let dir = site();
+        let cases = [
+            (Some("gzip, deflate, br"), "br"),
+            (Some("gzip"), "gzip"),
+            (None, ""),
+        ];
+        for (path, mime) in [
+            ("/pkg/app.wasm", "application/wasm"),
+            ("/index.html", "text/html"),
+        ] {
+            for (accept, encoding) in cases {
+                let response = get(&dir, path, accept).await;
+                assert_eq!(response.status(), 200, "{path} {accept:?}");
+                assert_eq!(
+                    header_of(&response, header::CONTENT_ENCODING),
+                    encoding,
+                    "{path} {accept:?}"
+                );
+                assert!(
+                    header_of(&response, header::CONTENT_TYPE).starts_with(mime),
+                    "{path}"
+                );
+                assert_eq!(
+                    header_of(&response, header::VARY),
+                    "accept-encoding",
+                    "{path}"
+                );
+                let body = axum::body::to_bytes(response.into_body(), usize::MAX).await;
+                let on_disk = match encoding {
+                    "br" => format!("{path}.br"),
+                    "gzip" => format!("{path}.gz"),
+                    _ => path.to_string(),
+                };
+                let expected =
+                    std::fs::read(dir.join(on_disk.trim_start_matches('/'))).unwrap_or_default();
+                assert_eq!(
+                    body.map(|b| b.to_vec()).unwrap_or_default(),
+                    expected,
+                    "{path} {accept:?}"
+                );
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
