@@ -5,6 +5,10 @@
 
 pub mod ui;
 
+/// The build-time pre-renderer (native only: it writes the static pages the wasm later takes over).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
+
 // The core, under the paths the UI and the tests have always used.
 pub use paygrade_core::{band, directory, export, model, parse, table, transparency};
 
@@ -14,6 +18,8 @@ pub use ui::mount::MountHandle;
 
 /// The element the standalone page gives the explorer.
 const STANDALONE_ROOT: &str = "paygrade";
+/// Marks a standalone root holding a pre-rendered page, which the wasm takes over instead of replacing.
+const PRERENDERED: &str = "data-pg-prerendered";
 /// The element the iframe route (`embed.html`) gives the compact widget.
 const FRAME_ROOT: &str = "paygrade-frame";
 
@@ -37,6 +43,11 @@ pub fn start() {
         sync: None,
     };
     if let Some(root) = document.get_element_by_id(STANDALONE_ROOT) {
+        if root.has_attribute(PRERENDERED) {
+            // On failure the static page stays: still the right figures, only not interactive.
+            let _ = ui::mount::take_over(root, &search);
+            return;
+        }
         ui::mount::mount_in_place(root, options(false), true);
     } else if let Some(root) = document.get_element_by_id(FRAME_ROOT) {
         ui::mount::mount_in_place(root, options(true), false);

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::model::DataError;
 use crate::ui::explorer::OwnDataCallbacks;
 use crate::ui::load::{self, resolve, LocalFiles, Outcome};
-use crate::ui::state::{Action, HistoryMode, State, Surface};
+use crate::ui::state::{Action, HistoryMode, Phase, State, Surface};
 use crate::ui::storage;
 use crate::ui::sync::{self, SyncedChoice};
 use crate::ui::url::ViewQuery;
@@ -38,6 +38,10 @@ pub struct AppProps {
     /// Widgets with the same sync name follow one reader's choice of location and currency.
     #[prop_or_default]
     pub sync: Option<AttrValue>,
+    /// Called once the view has its data (or has failed), after that render is in the DOM: a pre-rendered
+    /// page swaps its static copy for the live view then, so the reader never sees "Loading".
+    #[prop_or_default]
+    pub on_ready: Option<Callback<()>>,
 }
 
 #[function_component]
@@ -88,6 +92,14 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(props.initial.clone(), move |initial| {
             if state.to_query() != *initial {
                 state.dispatch(Action::FromQuery(Box::new(initial.clone())));
+            }
+        });
+    }
+    {
+        let on_ready = props.on_ready.clone();
+        use_effect_with(state.phase != Phase::Loading, move |loaded| {
+            if let (true, Some(on_ready)) = (*loaded, on_ready) {
+                on_ready.emit(());
             }
         });
     }

@@ -284,7 +284,7 @@ fn pay_section(
 }
 
 /// The place a job ad names: the area, or the country for country-wide rows.
-fn job_locality(location: &Location) -> String {
+pub fn job_locality(location: &Location) -> String {
     match location.area.as_str() {
         "All" | "Everywhere else" => location.country.clone(),
         area => area.to_string(),

@@ -91,20 +91,59 @@ mod imp {
     }
 }
 
-/// `EUR 97.26`: hourly figures natively and the browser's fallback.
+/// `€97.26`: hourly figures natively and the browser's fallback, written as en-US Intl writes them.
 fn plain_cents(amount: f64, currency: &str) -> String {
     let cents = (amount * 100.0).round();
     let whole = (cents / 100.0).trunc();
     format!(
-        "{currency} {}.{:02}",
+        "{}{}.{:02}",
+        prefix(currency),
         grouped(whole),
         (cents - whole * 100.0).abs() as u64
     )
 }
 
-/// `USD 245,700`: what native renders (tests, server rendering) and the browser's fallback.
+/// What en-US Intl writes before an amount in `currency`: its symbol, or its code and a no-break space.
+fn prefix(currency: &str) -> String {
+    match EN_US_SYMBOLS.iter().find(|(code, _)| *code == currency) {
+        Some((_, symbol)) => symbol.to_string(),
+        None => format!("{currency}\u{a0}"),
+    }
+}
+
+/// Currencies Intl's `en-US` writes with a symbol (CLDR, as Chromium 2026 and Node print them; every other
+/// code is written `CODE\u{a0}1,234`), as native rendering writes them too.
+const EN_US_SYMBOLS: &[(&str, &str)] = &[
+    ("USD", "$"),
+    ("EUR", "€"),
+    ("GBP", "£"),
+    ("JPY", "¥"),
+    ("CNY", "CN¥"),
+    ("INR", "₹"),
+    ("KRW", "₩"),
+    ("CAD", "CA$"),
+    ("AUD", "A$"),
+    ("NZD", "NZ$"),
+    ("HKD", "HK$"),
+    ("MXN", "MX$"),
+    ("BRL", "R$"),
+    ("TWD", "NT$"),
+    ("ILS", "₪"),
+    ("VND", "₫"),
+    ("PHP", "₱"),
+    ("XCD", "EC$"),
+    ("XAF", "FCFA\u{a0}"),
+    ("XOF", "F\u{202f}CFA\u{a0}"),
+    ("XPF", "CFPF\u{a0}"),
+    ("XCG", "Cg.\u{a0}"),
+];
+
+/// An amount as Intl's `en-US` writes it (`$245,700`, `CHF 245,700` with a no-break space): what native
+/// renders (tests, the pre-rendered pages) and the browser's fallback. Written the way the live page
+/// writes it for an en-US reader, a pre-rendered table keeps its columns' widths through the takeover.
 fn plain_money(amount: f64, currency: &str) -> String {
-    format!("{currency} {}", grouped(amount))
+    let sign = if amount.round() < 0.0 { "-" } else { "" };
+    format!("{sign}{}{}", prefix(currency), grouped(amount.abs()))
 }
 
 /// Rounded to a whole number, thousands separated by commas.
@@ -138,7 +177,9 @@ mod tests {
     }
 
     #[test]
-    fn native_money_names_the_currency() {
-        assert_eq!(money(245_700.0, "GBP"), "GBP 245,700");
+    fn native_money_writes_amounts_as_en_us_intl_does() {
+        assert_eq!(money(245_700.0, "GBP"), "£245,700");
+        assert_eq!(money(245_700.0, "CHF"), "CHF\u{a0}245,700");
+        assert_eq!(money(-1_500.0, "USD"), "-$1,500");
     }
 }

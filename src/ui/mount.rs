@@ -118,6 +118,7 @@ impl MountOptions {
             compact: self.compact,
             explorer: self.explorer.unwrap_or_else(|| "./".into()).into(),
             sync: self.sync.map(AttrValue::from),
+            on_ready: None,
         }
     }
 }
@@ -216,6 +217,69 @@ pub fn mount_in_place(root: Element, options: MountOptions, standalone: bool) ->
     .filter_map(|(key, value)| value.clone().map(|value| (key, value)))
     .collect();
     render(root, options, given, standalone)
+}
+
+/// Set on a pre-rendered page's root once the live explorer has replaced the static copy.
+pub const LIVE: &str = "data-pg-live";
+
+/// Takes over a pre-rendered page (`src/site/`): the live explorer renders into a hidden sibling of the
+/// static copy and, once it has its data, replaces it in one task, keeping the scroll position. Hydration
+/// would need the first render to match the static markup, and the first render is "Loading".
+pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {
+    let document = root
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("paygrade: the page has no document"))?;
+    let mut view = ViewQuery::parse(search);
+    // The page's own view (its role, a level page's grade) unless the link names another role.
+    if view.role.is_none() {
+        view.role = root.get_attribute("data-pg-role");
+        if view.grade.is_none() {
+            view.grade = root.get_attribute("data-pg-grade");
+        }
+    }
+    let options = MountOptions {
+        view,
+        data: root.get_attribute("data-pg-data"),
+        compact: false,
+        stylesheet: None,
+        explorer: Some("./".into()),
+    };
+    let live = document.create_element("div")?;
+    live.set_class_name("pg-live");
+    live.set_attribute("hidden", "")?;
+    root.append_child(&live)?;
+    let prerendered = std::cell::RefCell::new(root.query_selector(".pg-prerendered")?);
+    let shown = live.clone();
+    let page = root.clone();
+    let on_ready = yew::Callback::from(move |()| {
+        let Some(old) = prerendered.borrow_mut().take() else {
+            return;
+        };
+        let window = web_sys::window();
+        let scroll = window.as_ref().map(|w| {
+            (
+                w.scroll_x().unwrap_or_default(),
+                w.scroll_y().unwrap_or_default(),
+            )
+        });
+        old.remove();
+        let _ = shown.remove_attribute("hidden");
+        // Tests and scripts wait for this: the page is live from here on.
+        let _ = page.set_attribute(LIVE, "");
+        if let (Some(window), Some((x, y))) = (window, scroll) {
+            window.scroll_to_with_x_and_y(x, y);
+        }
+    });
+    let mut props = options.props(true);
+    props.on_ready = Some(on_ready);
+    let app = yew::Renderer::<App>::with_root_and_props(live.clone(), props).render();
+    Ok(MountHandle {
+        app: Some(app),
+        root: live,
+        shadow: None,
+        given: Given::new(),
+        standalone: true,
+    })
 }
 
 fn render(root: Element, options: MountOptions, given: Given, standalone: bool) -> MountHandle {

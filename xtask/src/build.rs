@@ -15,6 +15,7 @@ pub fn dist_dir() -> PathBuf {
 /// Static files copied verbatim into dist/.
 const STATIC_ENTRIES: &[&str] = &[
     "index.html",
+    "boot.js",
     "main.js",
     "widget.js",
     "frame.js",
@@ -92,6 +93,7 @@ pub fn bundle() -> Result<Sizes, String> {
         }
     }
     index_data(&dist.join("data"))?;
+    prerender(&dist)?;
     crate::compress::precompress(&dist)?;
     measure(&dist)
 }
@@ -111,6 +113,13 @@ fn index_data(data: &Path) -> Result<(), String> {
             "index",
         ])
         .arg(data)
+/// The pre-rendered pages: the directory at dist/index.html (over the copied index.html, which stays the
+/// page for a data folder the build did not see) and a page per role and level under dist/roles/.
+fn prerender(dist: &Path) -> Result<(), String> {
+    run(Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--bin", "paygrade-prerender", "--"])
+        .arg(root().join("data"))
+        .arg(dist)
         .current_dir(root()))
 }
 

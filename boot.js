@@ -1,0 +1,75 @@
+// Runs before a pre-rendered page's body is painted (a classic script in <head>, so a file under the
+// page's CSP). The static page shows its role's band at the reference market. A link that asks for
+// another view must not show those figures first: this marks the page pending (styles/paygrade.css hides
+// what depends on the view), then fills the band from the page's bands.json, figures the Rust core
+// computed at build time, so the reader sees the right band long before the wasm takes over. Only
+// formatting happens here, with the same Intl options as the wasm; no pay is computed.
+(() => {
+  const html = document.documentElement;
+  html.classList.add('pg-js');
+  const params = new URLSearchParams(window.location.search);
+  // The reader's own files (src/ui/storage.rs) will replace the published data the static page shows.
+  let ownFiles = false;
+  try {
+    ownFiles = Boolean(window.localStorage.getItem('paygrade.local.files'));
+  } catch {
+    ownFiles = false;
+  }
+  if (ownFiles) {
+    html.classList.add('pg-pending', 'pg-pending-all');
+    return;
+  }
+  const VIEW_KEYS = ['role', 'grade', 'location', 'currency', 'compare', 'offer', 'data', 'sort', 'filter',
+    'hiring', 'page'];
+  if (!VIEW_KEYS.some((key) => params.has(key))) return;
+  html.classList.add('pg-pending');
+  // Another data folder: nothing on the static page applies.
+  if (params.has('data')) {
+    html.classList.add('pg-pending-all');
+    return;
+  }
+  const currency = (params.get('currency') || 'local').toLowerCase();
+  if (currency !== 'local' && currency !== 'reference') return;
+
+  const money = (amount, code) => {
+    try {
+      return new Intl.NumberFormat([], {
+        style: 'currency', currency: code, maximumFractionDigits: 0, minimumFractionDigits: 0,
+      }).format(amount);
+    } catch {
+      return `${code} ${Math.round(amount)}`;
+    }
+  };
+  const fill = (bands) => {
+    if (params.has('role') && params.get('role') !== bands.role) return;
+    if (params.has('grade') && params.get('grade') !== String(bands.grade)) return;
+    const id = params.get('location') || bands.default;
+    const place = Object.prototype.hasOwnProperty.call(bands.locations, id) ? bands.locations[id] : null;
+    const band = document.querySelector('.pg-prerendered .pg-band');
+    const title = document.getElementById('pg-pay-title');
+    if (!place || !band || !title) return;
+    const [min, mid, max, code, variable, total] = currency === 'reference' ? place.reference : place.local;
+    band.dataset.min = String(min);
+    band.dataset.mid = String(mid);
+    band.dataset.max = String(max);
+    band.dataset.currency = code;
+    const text = (selector, value) => {
+      const node = band.querySelector(selector);
+      if (node) node.textContent = value;
+    };
+    text('.pg-figure-min dd', money(min, code));
+    text('.pg-figure-mid dd', money(mid, code));
+    text('.pg-figure-max dd', money(max, code));
+    text('.pg-extra:nth-child(1) dd', variable === null ? 'None for this grade' : money(variable, code));
+    text('.pg-extra:nth-child(2) dd', money(total, code));
+    text('[aria-live]', `Grade ${bands.grade} in ${place.name}: ${money(min, code)} to ${money(max, code)}, midpoint ${money(mid, code)}.`);
+    title.textContent = `Pay for grade ${bands.grade} in ${place.name}`;
+    html.classList.add('pg-band-filled');
+  };
+  const figures = fetch(new URL('bands.json', window.location.href)).then((r) => (r.ok ? r.json() : null));
+  const parsed = new Promise((resolve) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve, { once: true });
+    else resolve();
+  });
+  Promise.all([figures, parsed]).then(([bands]) => bands && fill(bands)).catch(() => {});
+})();

@@ -1,0 +1,352 @@
+//! The pre-renderer: every page of the site (the directory and each role and level) rendered at build time
+//! by the same components the wasm renders, so a reader without JavaScript, a crawler reading job ads, and
+//! a slow phone all see the band before any code arrives. Native only; `cargo xtask build` runs it through
+//! the `paygrade-prerender` binary.
+
+mod directory;
+mod shell;
+
+use std::path::Path;
+use std::rc::Rc;
+
+use serde_json::{json, Map, Value};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+use crate::band::{band_figures, CurrencyChoice};
+use crate::export::job_posting_json_ld;
+use crate::model::{slug, Dataset, Date, Location, Role};
+use crate::parse::{parse_manifest, Sources, MANIFEST};
+use crate::ui::actions::Actions;
+use crate::ui::explorer::{band_at, explorer, job_locality, OwnDataCallbacks};
+use crate::ui::load::resolve;
+use crate::ui::state::{location_name, Action, State};
+use crate::ui::url::ViewQuery;
+
+pub use directory::{Directory, DirectoryEntry, DirectoryProps};
+pub use shell::escape_html;
+
+/// One file the pre-renderer writes, by its path under dist/.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteFile {
+    pub path: String,
+    pub contents: String,
+}
+
+/// A data folder read from disk: its manifest and every file it names (a missing file is a located
+/// problem, as when the browser fetches it).
+pub fn read_folder(dir: &Path) -> Result<Sources, String> {
+    let manifest_bytes = std::fs::read(dir.join(MANIFEST))
+        .map_err(|e| format!("cannot read {}: {e}", dir.join(MANIFEST).display()))?;
+    let manifest = parse_manifest(MANIFEST, &manifest_bytes).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    let (paths, _) = manifest.files();
+    let files = paths
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(dir.join(&path)).map_err(|e| e.to_string());
+            (path, bytes)
+        })
+        .collect();
+    Ok(Sources { manifest, files })
+}
+
+/// A page the site has: which view it shows and where it lives.
+struct PagePlan {
+    /// The folder under dist/, `""` for the root, else `roles/<id>/` or `roles/<id>/<level>/`.
+    folder: String,
+    query: ViewQuery,
+    /// The grade the page is about, when it names one (a level page).
+    grade: Option<u8>,
+}
+
+/// Every page of the site for `sources`, plus a `bands.json` beside each page: the page's band at every
+/// location, in local and reference currency, computed here by the core, for the boot script to show a
+/// deep link's band before the wasm arrives.
+pub async fn render_site(sources: Sources, today: Option<Date>) -> Vec<SiteFile> {
+    let outcome = resolve(Ok(Rc::new(sources)), None);
+    let base = Rc::new(State::default()).reduce(Action::Loaded {
+        outcome: Box::new(outcome),
+        today,
+    });
+    let Some(dataset) = base.dataset.clone() else {
+        return Vec::new();
+    };
+    let mut plans = vec![PagePlan {
+        folder: String::new(),
+        query: ViewQuery::default(),
+        grade: None,
+    }];
+    for role in &dataset.roles {
+        let folder = role_folder(role);
+        plans.push(PagePlan {
+            folder: folder.clone(),
+            query: role_query(role, None),
+            grade: None,
+        });
+        if role.levels.len() > 1 {
+            for level in &role.levels {
+                plans.push(PagePlan {
+                    folder: format!("{folder}{}/", slug(&level.slug)),
+                    query: role_query(role, level.grade),
+                    grade: level.grade,
+                });
+            }
+        }
+    }
+    let entries = directory_entries(&dataset);
+    let mut files = Vec::new();
+    for plan in plans {
+        let state = base
+            .clone()
+            .reduce(Action::FromQuery(Box::new(plan.query.clone())));
+        files.extend(render_page(&state, &dataset, &plan, &entries).await);
+    }
+    files
+}
+
+/// `roles/<id>/`, each segment of the id made URL-safe, so no data can name a path outside `roles/`.
+pub fn role_folder(role: &Role) -> String {
+    let segments: Vec<String> = role
+        .id
+        .split('/')
+        .map(slug)
+        .filter(|segment| !segment.is_empty())
+        .collect();
+    if segments.is_empty() {
+        format!("roles/{}/", slug(&role.slug))
+    } else {
+        format!("roles/{}/", segments.join("/"))
+    }
+}
+
+fn role_query(role: &Role, grade: Option<u8>) -> ViewQuery {
+    ViewQuery {
+        role: Some(role.slug.clone()),
+        grade: grade.map(|g| g.to_string()),
+        ..ViewQuery::default()
+    }
+}
+
+fn directory_entries(dataset: &Dataset) -> Vec<DirectoryEntry> {
+    dataset
+        .roles
+        .iter()
+        .map(|role| {
+            let folder = role_folder(role);
+            let levels = if role.levels.len() > 1 {
+                role.levels
+                    .iter()
+                    .map(|level| {
+                        (
+                            format!("{folder}{}/", slug(&level.slug)),
+                            level.title.clone(),
+                            level.grade,
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            DirectoryEntry {
+                href: folder,
+                title: role.title.clone(),
+                grade: role.grade,
+                levels,
+            }
+        })
+        .collect()
+}
+
+async fn render_page(
+    state: &Rc<State>,
+    dataset: &Dataset,
+    plan: &PagePlan,
+    entries: &[DirectoryEntry],
+) -> Vec<SiteFile> {
+    let depth = plan.folder.matches('/').count();
+    let prefix = "../".repeat(depth);
+    let role = state.current_role();
+    let here = role.map(role_folder);
+    let body = LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
+        state: state.clone(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let directory = LocalServerRenderer::<Directory>::with_props(DirectoryProps {
+        entries: entries.to_vec(),
+        prefix: prefix.clone().into(),
+        current: here.clone().filter(|_| !plan.folder.is_empty()).map(|h| {
+            // A level page marks its level; a role page its role.
+            if plan.grade.is_some() {
+                AttrValue::from(plan.folder.clone())
+            } else {
+                AttrValue::from(h)
+            }
+        }),
+        organisation: dataset.manifest.organisation.clone().into(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let grade = state.current_grade();
+    let location = state.current_location();
+    let json_ld = match (grade, location) {
+        (Some(grade), Some(location)) => {
+            band_at(band_figures, state, dataset, role, grade, &location.id)
+                .ok()
+                .map(|band| {
+                    job_posting_json_ld(
+                        &band,
+                        &role.map_or_else(|| format!("Grade {grade}"), |r| r.title.clone()),
+                        &dataset.manifest.organisation,
+                        &job_locality(location),
+                        &location.country,
+                    )
+                })
+        }
+        _ => None,
+    };
+    let title = match (role, plan.folder.is_empty()) {
+        (Some(role), false) => match plan.grade {
+            Some(grade) => format!("{} (grade {grade})", role.title),
+            None => role.title.clone(),
+        },
+        _ => format!(
+            "{}: job grades and pay bands",
+            dataset.manifest.organisation
+        ),
+    };
+    let page = shell::Page {
+        title: &title,
+        description: role.map(|r| r.description.as_str()).unwrap_or(""),
+        prefix: &prefix,
+        role: role.map(|r| r.slug.as_str()),
+        grade: plan.grade,
+        data_files: &dataset_files(dataset),
+        json_ld: json_ld.as_deref(),
+        directory: &directory,
+        body: &body,
+    };
+    let mut files = vec![SiteFile {
+        path: format!("{}index.html", plan.folder),
+        contents: shell::html(&page),
+    }];
+    if let Some(grade) = grade {
+        files.push(SiteFile {
+            path: format!("{}bands.json", plan.folder),
+            contents: bands_json(state, dataset, role, grade).to_string(),
+        });
+    }
+    files
+}
+
+/// The data files the app fetches first, preloaded so they do not wait for the code.
+fn dataset_files(dataset: &Dataset) -> Vec<String> {
+    let (mut files, _) = dataset.manifest.files();
+    files.insert(0, MANIFEST.to_string());
+    files
+}
+
+/// `{ grade, role, reference, locations: { id: { name, local: [min, mid, max, currency, variable,
+/// total], reference: [...] } } }`: the page's grade at every location, figures by the core.
+fn bands_json(state: &State, dataset: &Dataset, role: Option<&Role>, grade: u8) -> Value {
+    let in_currency = |currency: CurrencyChoice, location: &Location| {
+        let mut chosen = state.clone();
+        chosen.selection.currency = currency;
+        band_at(band_figures, &chosen, dataset, role, grade, &location.id)
+            .ok()
+            .map(|band| {
+                json!([
+                    band.min,
+                    band.mid,
+                    band.max,
+                    band.currency,
+                    band.variable,
+                    band.total_target_cash
+                ])
+            })
+    };
+    let mut locations = Map::new();
+    for location in &dataset.locations {
+        let local = in_currency(CurrencyChoice::Local, location);
+        let reference = in_currency(CurrencyChoice::Reference, location);
+        if let (Some(local), Some(reference)) = (local, reference) {
+            locations.insert(
+                location.id.clone(),
+                json!({ "name": location_name(location), "local": local, "reference": reference }),
+            );
+        }
+    }
+    json!({
+        "grade": grade,
+        "role": role.map(|r| r.slug.clone()),
+        "default": state.current_location().map(|l| l.id.clone()),
+        "locations": locations,
+    })
+}
+
+/// Props for [`Prerendered`]: a state already holding the data, as the wasm's is once loaded.
+#[derive(Properties, PartialEq)]
+pub struct PrerenderedProps {
+    pub state: Rc<State>,
+}
+
+/// The standalone explorer exactly as the wasm renders it once its data has arrived, so the takeover swaps
+/// in the same layout.
+#[function_component]
+pub fn Prerendered(props: &PrerenderedProps) -> Html {
+    let initial = props.state.clone();
+    let state = use_reducer(move || (*initial).clone());
+    let actions = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |()| Actions::new(&dispatcher))
+    };
+    let own_data = OwnDataCallbacks {
+        on_files: Callback::noop(),
+        on_forget: Callback::noop(),
+    };
+    explorer(&state, &actions, None, Some(own_data))
+}
+
+/// Today's date from the system clock (UTC), to flag stale rates as the browser will.
+pub fn today() -> Option<Date> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let (year, month, day) = civil_from_days((seconds / 86_400) as i64);
+    Date::parse(&format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Days since 1970-01-01 to (year, month, day), Howard Hinnant's algorithm.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_from_days() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(20_513), (2026, 3, 1));
+    }
+}

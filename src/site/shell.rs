@@ -1,0 +1,141 @@
+//! The document around a pre-rendered page: the same head as `index.html` (CSP, stylesheet, preloads, the
+//! module), the boot script, the page's `JobPosting` JSON-LD, and the root the wasm takes over.
+
+/// The page's Content-Security-Policy, as `index.html` and `cargo xtask serve` state it.
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/// What one page needs; every text from data is escaped here.
+pub struct Page<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// `../` per level of depth, to reach the site root with relative links.
+    pub prefix: &'a str,
+    /// The role the page shows, for the wasm to open the same view.
+    pub role: Option<&'a str>,
+    /// The grade a level page shows.
+    pub grade: Option<u8>,
+    /// Data files relative to the data folder, preloaded.
+    pub data_files: &'a [String],
+    /// The `JobPosting` JSON-LD; `export::job_posting_json_ld` escapes `<`, so it cannot close the script.
+    pub json_ld: Option<&'a str>,
+    pub directory: &'a str,
+    pub body: &'a str,
+}
+
+/// Text or an attribute value made safe for HTML: `& < > " '` escaped.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON-LD with every `<` escaped again, whatever produced it, so no `</script>` can end the element early.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+/// The whole document.
+pub fn html(page: &Page) -> String {
+    let prefix = escape_html(page.prefix);
+    let preloads: String = page
+        .data_files
+        .iter()
+        .map(|file| {
+            format!(
+                "  <link rel=\"preload\" href=\"{prefix}data/{}\" as=\"fetch\" crossorigin>\n",
+                escape_html(file)
+            )
+        })
+        .collect();
+    let json_ld = page.json_ld.map_or_else(String::new, |json| {
+        format!(
+            "  <script type=\"application/ld+json\">{}</script>\n",
+            script_safe(json)
+        )
+    });
+    let description = if page.description.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "  <meta name=\"description\" content=\"{}\">\n",
+            escape_html(page.description)
+        )
+    };
+    let role = page.role.map_or_else(String::new, |role| {
+        format!(" data-pg-role=\"{}\"", escape_html(role))
+    });
+    let grade = page
+        .grade
+        .map_or_else(String::new, |grade| format!(" data-pg-grade=\"{grade}\""));
+    format!(
+        r#"<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta http-equiv="Content-Security-Policy" content="{CSP}">
+  <meta name="color-scheme" content="light dark">
+  <link rel="icon" href="data:,">
+  <title>{title}</title>
+{description}  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
+  <!-- Before the body is painted: marks a deep link's band as pending and fetches its figures. -->
+  <script src="{prefix}boot.js"></script>
+  <link rel="modulepreload" href="{prefix}pkg/paygrade.js">
+  <link rel="preload" href="{prefix}pkg/paygrade_bg.wasm" as="fetch" crossorigin>
+{preloads}  <script type="module" src="{prefix}main.js"></script>
+{json_ld}</head>
+<body>
+  <main id="paygrade" class="pg-page" data-pg-prerendered data-pg-data="{prefix}data/"{role}{grade}>
+    {directory}
+    <div class="pg-prerendered">{body}</div>
+  </main>
+</body>
+</html>
+"#,
+        title = escape_html(page.title),
+        directory = page.directory,
+        body = page.body,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape_html(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn json_ld_cannot_close_its_script() {
+        let page = Page {
+            title: "t",
+            description: "",
+            prefix: "",
+            role: None,
+            grade: None,
+            data_files: &[],
+            json_ld: Some(r#"{"title": "</script><script>alert(1)</script>"}"#),
+            directory: "",
+            body: "",
+        };
+        let html = html(&page);
+        assert!(!html.contains("</script><script>alert"), "{html}");
+        assert_eq!(html.matches("</script>").count(), 3, "{html}");
+    }
+}
