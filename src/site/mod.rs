@@ -227,7 +227,10 @@ async fn render_page(
         title: &title,
         description: role.map(|r| r.description.as_str()).unwrap_or(""),
         prefix: &prefix,
-        role: role.map(|r| r.slug.as_str()),
+        // The root page's view is the app's default; only a role page names its role.
+        role: role
+            .map(|r| r.slug.as_str())
+            .filter(|_| !plan.folder.is_empty()),
         grade: plan.grade,
         data_files: &dataset_files(dataset),
         json_ld: json_ld.as_deref(),

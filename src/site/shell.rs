@@ -75,6 +75,13 @@ pub fn html(page: &Page) -> String {
     let role = page.role.map_or_else(String::new, |role| {
         format!(" data-pg-role=\"{}\"", escape_html(role))
     });
+    // The root page takes its data folder from the link (`?data=`), as `index.html` does; a role page
+    // names the site's own, which it sits below.
+    let data = if page.prefix.is_empty() {
+        String::new()
+    } else {
+        format!(" data-pg-data=\"{prefix}data/\"")
+    };
     let grade = page
         .grade
         .map_or_else(String::new, |grade| format!(" data-pg-grade=\"{grade}\""));
@@ -96,7 +103,7 @@ pub fn html(page: &Page) -> String {
 {preloads}  <script type="module" src="{prefix}main.js"></script>
 {json_ld}</head>
 <body>
-  <main id="paygrade" class="pg-page" data-pg-prerendered data-pg-data="{prefix}data/"{role}{grade}>
+  <main id="paygrade" class="pg-page" data-pg-prerendered{data}{role}{grade}>
     {directory}
     <div class="pg-prerendered">{body}</div>
   </main>

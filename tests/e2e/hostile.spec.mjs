@@ -68,8 +68,14 @@ const WATCH_THE_DOM = () => {
 async function domProblems(page) {
   return page.evaluate(() => {
     const problems = [];
-    const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('src'));
-    if (scripts.length !== 1 || scripts[0] !== 'main.js') problems.push(`scripts: ${JSON.stringify(scripts)}`);
+    // The page's own scripts: the boot script and the module, plus the pre-rendered page's JSON-LD (data,
+    // never run).
+    const ours = (s) => ['boot.js', 'main.js'].includes(s.getAttribute('src'))
+      || (s.type === 'application/ld+json' && !s.hasAttribute('src'));
+    const scripts = [...document.querySelectorAll('script')];
+    if (!scripts.every(ours) || scripts.filter((s) => s.getAttribute('src') === 'main.js').length !== 1) {
+      problems.push(`scripts: ${JSON.stringify(scripts.map((s) => s.outerHTML))}`);
+    }
     for (const element of document.querySelectorAll('*')) {
       for (const attribute of element.getAttributeNames()) {
         if (attribute.toLowerCase().startsWith('on')) problems.push(`${element.localName}[${attribute}]`);

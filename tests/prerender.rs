@@ -1,0 +1,322 @@
+//! The pre-renderer over the shipped data and over the hostile corpus: every page and its `bands.json`
+//! written, figures from the core, and nothing from the data becoming markup or script in the files.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use paygrade::band::{band_figures, BandRequest, CurrencyChoice};
+use paygrade::parse::Sources;
+use paygrade::site::{read_folder, render_site, SiteFile};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn shipped() -> Sources {
+    match read_folder(&root().join("data")) {
+        Ok(sources) => sources,
+        Err(why) => panic!("the shipped data: {why}"),
+    }
+}
+
+async fn render(sources: Sources) -> Vec<SiteFile> {
+    render_site(sources, None).await
+}
+
+fn file<'a>(files: &'a [SiteFile], path: &str) -> &'a SiteFile {
+    match files.iter().find(|f| f.path == path) {
+        Some(file) => file,
+        None => panic!(
+            "no {path} among {:?}",
+            files.iter().map(|f| &f.path).collect::<Vec<_>>()
+        ),
+    }
+}
+
+/// A tag's name and attribute names, read from HTML Yew and the shell wrote (values always double-quoted).
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let mut name = String::new();
+        let mut attributes = Vec::new();
+        let mut chars = rest.char_indices().peekable();
+        while let Some((_, c)) = chars.peek().copied() {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                name.push(c.to_ascii_lowercase());
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let mut end = rest.len();
+        loop {
+            while chars
+                .peek()
+                .is_some_and(|(_, c)| c.is_whitespace() || *c == '/')
+            {
+                chars.next();
+            }
+            let Some((at, c)) = chars.next() else { break };
+            if c == '>' {
+                end = at + 1;
+                break;
+            }
+            let mut attribute = c.to_ascii_lowercase().to_string();
+            while let Some((_, c)) = chars.peek().copied() {
+                if c == '=' || c == '>' || c.is_whitespace() {
+                    break;
+                }
+                attribute.push(c.to_ascii_lowercase());
+                chars.next();
+            }
+            let mut value = String::new();
+            if chars.peek().is_some_and(|(_, c)| *c == '=') {
+                chars.next();
+                if chars.peek().is_some_and(|(_, c)| *c == '"') {
+                    chars.next();
+                    for (_, c) in chars.by_ref() {
+                        if c == '"' {
+                            break;
+                        }
+                        value.push(c);
+                    }
+                }
+            }
+            attributes.push((attribute, value));
+        }
+        out.push((name, attributes));
+        rest = rest.get(end..).unwrap_or("");
+    }
+    out
+}
+
+/// Everything in a page that could run or load something it should not.
+fn problems(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, attributes) in tags(html) {
+        let attribute = |key: &str| {
+            attributes
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        match name.as_str() {
+            "script" => {
+                let ours = matches!(attribute("src"), Some(src) if src.ends_with("boot.js") || src.ends_with("main.js"))
+                    || (attribute("type") == Some("application/ld+json")
+                        && attribute("src").is_none());
+                if !ours {
+                    found.push(format!("script {attributes:?}"));
+                }
+            }
+            "iframe" | "object" | "embed" | "img" | "frame" | "style" | "base" | "form" => {
+                found.push(format!("<{name}>"))
+            }
+            "svg" if !attribute("class").is_some_and(|c| c.starts_with("pg-")) => {
+                found.push("an <svg> not ours".into())
+            }
+            _ => {}
+        }
+        for (key, value) in &attributes {
+            if key.starts_with("on") || key == "style" || key == "srcdoc" {
+                found.push(format!("<{name} {key}>"));
+            }
+            let lowered = value.trim().to_ascii_lowercase();
+            if (key == "href" || key == "src" || key == "action")
+                && (lowered.starts_with("javascript:")
+                    || lowered.starts_with("vbscript:")
+                    || (lowered.starts_with("data:") && lowered != "data:,"))
+            {
+                found.push(format!("<{name} {key}={value}>"));
+            }
+        }
+    }
+    found
+}
+
+/// The JSON-LD of a page, parsed: it must be whole JSON that no `</script>` in the data cut short.
+fn json_ld(html: &str) -> Option<serde_json::Value> {
+    let open = "<script type=\"application/ld+json\">";
+    let start = html.find(open)? + open.len();
+    let end = start + html.get(start..)?.find("</script>")?;
+    serde_json::from_str(html.get(start..end)?).ok()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_shipped_data_gives_a_root_a_page_per_role_and_figures_from_the_core() {
+    let sources = shipped();
+    let (dataset, _) = sources.assemble();
+    let files = render(sources).await;
+    let root_page = file(&files, "index.html");
+    let role = match dataset.roles.first() {
+        Some(role) => role,
+        None => panic!("the shipped data has a role"),
+    };
+    let page = file(&files, &format!("roles/{}/index.html", role.id));
+    assert!(
+        root_page
+            .contents
+            .contains(&format!("href=\"roles/{}/\"", role.id)),
+        "the root links the role"
+    );
+    assert!(
+        page.contents.contains("href=\"../../\""),
+        "the role page links the root"
+    );
+    assert!(page.contents.contains("data-pg-data=\"../../data/\""));
+    for page in [root_page, page] {
+        assert_eq!(problems(&page.contents), Vec::<String>::new());
+        let posting = json_ld(&page.contents);
+        assert_eq!(
+            posting.as_ref().and_then(|p| p["@type"].as_str()),
+            Some("JobPosting")
+        );
+        assert!(page.contents.contains("<script src=\""));
+    }
+
+    // The band the page states is the core's, at the reference market.
+    let grade = role.grade.unwrap_or_default();
+    let bands: serde_json::Value =
+        serde_json::from_str(&file(&files, &format!("roles/{}/bands.json", role.id)).contents)
+            .unwrap_or_default();
+    let reference = bands["default"].as_str().unwrap_or_default().to_string();
+    let market = &dataset.manifest.reference.market;
+    assert!(
+        dataset
+            .location(&reference)
+            .is_some_and(|l| l.area.starts_with(market.as_str())),
+        "{reference} is the reference market {market}"
+    );
+    let band = band_figures(
+        &dataset,
+        &BandRequest {
+            grade,
+            location_id: &reference,
+            role: Some(&role.slug),
+            currency: CurrencyChoice::Local,
+            today: None,
+        },
+    );
+    let band = match band {
+        Ok(band) => band,
+        Err(why) => panic!("{why}"),
+    };
+    assert!(page.contents.contains(&format!(
+        "data-min=\"{}\" data-mid=\"{}\" data-max=\"{}\" data-currency=\"{}\"",
+        band.min, band.mid, band.max, band.currency
+    )));
+    let posting = json_ld(&page.contents).unwrap_or_default();
+    assert_eq!(posting["baseSalary"]["value"]["minValue"], band.min as i64);
+
+    // bands.json: the same figures for every location, in local and reference currency.
+    assert_eq!(bands["grade"], grade);
+    assert_eq!(
+        bands["locations"].as_object().map(|m| m.len()),
+        Some(dataset.locations.len())
+    );
+    let london = &bands["locations"]["united-kingdom/london-england"];
+    let expected = band_figures(
+        &dataset,
+        &BandRequest {
+            grade,
+            location_id: "united-kingdom/london-england",
+            role: Some(&role.slug),
+            currency: CurrencyChoice::Reference,
+            today: None,
+        },
+    )
+    .map(|b| (b.min, b.currency));
+    assert_eq!(
+        Ok((
+            london["reference"][0].as_f64().unwrap_or_default(),
+            "USD".to_string()
+        )),
+        expected
+    );
+    assert_eq!(london["local"][3], "GBP");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn hostile_role_pages_stay_inert_in_the_pre_rendered_files() {
+    let corpus = root().join("tests/corpus/role");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .map(|dir| dir.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    pages.sort();
+    assert!(pages.len() > 10, "the corpus has its role pages");
+    let mut sources = shipped();
+    sources.manifest.roles.clear();
+    for page in &pages {
+        let name = format!(
+            "roles/{}",
+            page.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+        );
+        sources.manifest.roles.push(name.clone());
+        sources
+            .files
+            .insert(name, std::fs::read(page).map_err(|e| e.to_string()));
+    }
+    let files = render(sources).await;
+    let html: Vec<&SiteFile> = files.iter().filter(|f| f.path.ends_with(".html")).collect();
+    assert!(html.len() > 10, "{} pages", html.len());
+    for page in &html {
+        assert!(
+            page.path.starts_with("roles/") || page.path == "index.html",
+            "{} stays under roles/",
+            page.path
+        );
+        assert!(!page.path.contains(".."), "{}", page.path);
+        assert_eq!(
+            problems(&page.contents),
+            Vec::<String>::new(),
+            "{}",
+            page.path
+        );
+        assert!(
+            json_ld(&page.contents).is_some(),
+            "{}: whole JSON-LD",
+            page.path
+        );
+    }
+    let script_tag = html
+        .iter()
+        .find(|f| f.contents.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        script_tag.is_some(),
+        "the script-tag page shows its markup as text"
+    );
+}
+
+#[test]
+fn the_scanner_finds_what_it_looks_for() {
+    let found = problems(
+        r#"<p onclick="x">a</p><script>alert(1)</script><a href="javascript:alert(1)">x</a><img src="x"><svg></svg><link rel="icon" href="data:,">"#,
+    );
+    assert_eq!(found.len(), 5, "{found:?}");
+    assert!(
+        problems(r#"<script src="../../boot.js"></script><svg class="pg-chart"></svg>"#).is_empty()
+    );
+}
+
+#[test]
+fn a_role_folder_cannot_leave_roles() {
+    let role = paygrade::model::Role {
+        id: "../../etc/x y".into(),
+        slug: "x".into(),
+        ..Default::default()
+    };
+    let folder = paygrade::site::role_folder(&role);
+    assert!(!folder.contains(".."), "{folder}");
+    assert!(
+        folder.starts_with("roles/") && folder.ends_with('/'),
+        "{folder}"
+    );
+    let _ = Path::new(&folder);
+}
