@@ -48,7 +48,8 @@
     const band = document.querySelector('.pg-prerendered .pg-band');
     const title = document.getElementById('pg-pay-title');
     if (!place || !band || !title) return;
-    const [min, mid, max, code, variable, total] = currency === 'reference' ? place.reference : place.local;
+    const [min, mid, max, code, variable, total] = currency === 'reference' && place.reference
+      ? place.reference : place.local;
     band.dataset.min = String(min);
     band.dataset.mid = String(mid);
     band.dataset.max = String(max);
@@ -67,9 +68,25 @@
     html.classList.add('pg-band-filled');
   };
   const figures = fetch(new URL('bands.json', window.location.href)).then((r) => (r.ok ? r.json() : null));
+  // The band can be filled once its section is parsed: when the next section appears, or the parser is
+  // done ('interactive' comes before the module scripts run; DOMContentLoaded waits for them).
   const parsed = new Promise((resolve) => {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve, { once: true });
-    else resolve();
+    const done = () => document.readyState !== 'loading' || document.getElementById('pg-offer');
+    if (done()) {
+      resolve();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (done()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    document.addEventListener('readystatechange', () => {
+      observer.disconnect();
+      resolve();
+    }, { once: true });
   });
   Promise.all([figures, parsed]).then(([bands]) => bands && fill(bands)).catch(() => {});
 })();

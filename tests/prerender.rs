@@ -294,6 +294,45 @@ async fn hostile_role_pages_stay_inert_in_the_pre_rendered_files() {
     );
 }
 
+#[tokio::test(flavor = "current_thread")]
+async fn a_job_family_with_levels_gets_a_page_per_level_linked_from_the_directory() {
+    let mut outcome = paygrade::ui::load::resolve(Ok(std::rc::Rc::new(shipped())), None);
+    let Some(dataset) = outcome.dataset.as_mut() else {
+        panic!("the shipped data loads");
+    };
+    let Some(role) = dataset.roles.first_mut() else {
+        panic!("the shipped data has a role");
+    };
+    let level = |title: &str, grade| paygrade::model::Level {
+        title: title.into(),
+        slug: paygrade::model::slug(title),
+        grade: Some(grade),
+        ..Default::default()
+    };
+    role.levels = vec![level("Senior", 11), level("Staff", 12)];
+    let id = role.id.clone();
+    let files = paygrade::site::render_outcome(outcome, None).await;
+    let senior = file(&files, &format!("roles/{id}/senior/index.html"));
+    assert!(senior.contents.contains("data-pg-grade=\"11\""));
+    assert!(senior.contents.contains("Pay for grade 11 in"));
+    assert!(senior.contents.contains("href=\"../../../\""));
+    assert_eq!(problems(&senior.contents), Vec::<String>::new());
+    let bands: serde_json::Value =
+        serde_json::from_str(&file(&files, &format!("roles/{id}/senior/bands.json")).contents)
+            .unwrap_or_default();
+    assert_eq!(bands["grade"], 11);
+    let root_page = file(&files, "index.html");
+    assert!(root_page
+        .contents
+        .contains(&format!("href=\"roles/{id}/senior/\"")));
+    assert!(root_page
+        .contents
+        .contains(&format!("href=\"roles/{id}/staff/\"")));
+    assert!(senior.contents.contains(&format!(
+        "href=\"../../../roles/{id}/senior/\" aria-current=\"page\""
+    )));
+}
+
 #[test]
 fn the_scanner_finds_what_it_looks_for() {
     let found = problems(

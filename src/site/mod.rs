@@ -19,7 +19,7 @@ use crate::model::{slug, Dataset, Date, Location, Role};
 use crate::parse::{parse_manifest, Sources, MANIFEST};
 use crate::ui::actions::Actions;
 use crate::ui::explorer::{band_at, explorer, job_locality, OwnDataCallbacks};
-use crate::ui::load::resolve;
+use crate::ui::load::{resolve, Outcome};
 use crate::ui::state::{location_name, Action, State};
 use crate::ui::url::ViewQuery;
 
@@ -69,7 +69,11 @@ struct PagePlan {
 /// location, in local and reference currency, computed here by the core, for the boot script to show a
 /// deep link's band before the wasm arrives.
 pub async fn render_site(sources: Sources, today: Option<Date>) -> Vec<SiteFile> {
-    let outcome = resolve(Ok(Rc::new(sources)), None);
+    render_outcome(resolve(Ok(Rc::new(sources)), None), today).await
+}
+
+/// [`render_site`] for a load already resolved (a test may shape its dataset, e.g. add levels).
+pub async fn render_outcome(outcome: Outcome, today: Option<Date>) -> Vec<SiteFile> {
     let base = Rc::new(State::default()).reduce(Action::Loaded {
         outcome: Box::new(outcome),
         today,
@@ -258,7 +262,8 @@ fn dataset_files(dataset: &Dataset) -> Vec<String> {
 }
 
 /// `{ grade, role, reference, locations: { id: { name, local: [min, mid, max, currency, variable,
-/// total], reference: [...] } } }`: the page's grade at every location, figures by the core.
+/// total], reference: [...] } } }`: the page's grade at every location, figures by the core. The boot
+/// script reads it (see `boot.js`).
 fn bands_json(state: &State, dataset: &Dataset, role: Option<&Role>, grade: u8) -> Value {
     let in_currency = |currency: CurrencyChoice, location: &Location| {
         let mut chosen = state.clone();
@@ -267,12 +272,12 @@ fn bands_json(state: &State, dataset: &Dataset, role: Option<&Role>, grade: u8) 
             .ok()
             .map(|band| {
                 json!([
-                    band.min,
-                    band.mid,
-                    band.max,
+                    figure(band.min),
+                    figure(band.mid),
+                    figure(band.max),
                     band.currency,
-                    band.variable,
-                    band.total_target_cash
+                    band.variable.map(figure),
+                    figure(band.total_target_cash)
                 ])
             })
     };
@@ -280,11 +285,13 @@ fn bands_json(state: &State, dataset: &Dataset, role: Option<&Role>, grade: u8) 
     for location in &dataset.locations {
         let local = in_currency(CurrencyChoice::Local, location);
         let reference = in_currency(CurrencyChoice::Reference, location);
+        // Where the local currency is the reference one, `reference` is left out: the same figures.
         if let (Some(local), Some(reference)) = (local, reference) {
-            locations.insert(
-                location.id.clone(),
-                json!({ "name": location_name(location), "local": local, "reference": reference }),
-            );
+            let mut entry = json!({ "name": location_name(location), "local": local });
+            if local != reference {
+                entry["reference"] = reference;
+            }
+            locations.insert(location.id.clone(), entry);
         }
     }
     json!({
@@ -293,6 +300,16 @@ fn bands_json(state: &State, dataset: &Dataset, role: Option<&Role>, grade: u8) 
         "default": state.current_location().map(|l| l.id.clone()),
         "locations": locations,
     })
+}
+
+/// A figure as JSON: whole amounts (all of them, after rounding) without a `.0`, so the file stays small and
+/// boot.js writes the same `data-min` text as Rust's `f64` display does.
+fn figure(amount: f64) -> Value {
+    if amount.fract() == 0.0 && amount.abs() < 9.0e15 {
+        json!(amount as i64)
+    } else {
+        json!(amount)
+    }
 }
 
 /// Props for [`Prerendered`]: a state already holding the data, as the wasm's is once loaded.

@@ -53,7 +53,7 @@ pub fn html(page: &Page) -> String {
         .iter()
         .map(|file| {
             format!(
-                "  <link rel=\"preload\" href=\"{prefix}data/{}\" as=\"fetch\" crossorigin>\n",
+                "  <link rel=\"preload\" href=\"{prefix}data/{}\" as=\"fetch\" crossorigin fetchpriority=\"low\">\n",
                 escape_html(file)
             )
         })
@@ -95,11 +95,14 @@ pub fn html(page: &Page) -> String {
   <meta name="color-scheme" content="light dark">
   <link rel="icon" href="data:,">
   <title>{title}</title>
-{description}  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
+{description}  <!-- A deep link's band: fetched at once, read by boot.js. -->
+  <link rel="preload" href="bands.json" as="fetch" crossorigin>
+  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
   <!-- Before the body is painted: marks a deep link's band as pending and fetches its figures. -->
   <script src="{prefix}boot.js"></script>
-  <link rel="modulepreload" href="{prefix}pkg/paygrade.js">
-  <link rel="preload" href="{prefix}pkg/paygrade_bg.wasm" as="fetch" crossorigin>
+  <!-- The code and data come next, after what paints the page: the band is already in it. -->
+  <link rel="modulepreload" href="{prefix}pkg/paygrade.js" fetchpriority="low">
+  <link rel="preload" href="{prefix}pkg/paygrade_bg.wasm" as="fetch" crossorigin fetchpriority="low">
 {preloads}  <script type="module" src="{prefix}main.js"></script>
 {json_ld}</head>
 <body>

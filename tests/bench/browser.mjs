@@ -1,6 +1,8 @@
-// Browser timings for `cargo xtask bench`: cold load against a static copy of the same view, location
-// changes, and keystrokes over the 10,000-row table. Prints one JSON object on stdout.
+// Browser timings for `cargo xtask bench`: cold loads on Lighthouse's mobile profile against a static copy
+// of the same page (a role's own page, and a deep link with a location), location changes, and keystrokes
+// over the 10,000-row table. Prints one JSON object on stdout.
 import { writeFileSync } from 'node:fs';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const base = process.env.PAYGRADE_URL;
@@ -9,43 +11,116 @@ const runs = Number(process.env.PAYGRADE_BENCH_RUNS || 10);
 if (!base || !distDir) throw new Error('run through `cargo xtask bench`');
 
 const VIEW = '?location=united-kingdom/london-england';
+const ROLE = process.env.PAYGRADE_BENCH_ROLE || 'roles/vp-strategy-developer-relations/';
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
 });
 
-// Records when the first band is in the DOM and painted, from navigation start.
-const FIRST_BAND = () => {
+// Records the first animation frame in which a band is visible (a pre-rendered page may hold one hidden
+// while a deep link's figures arrive), from navigation start; with `currency`, only a band in it counts.
+const FIRST_BAND = (currency) => {
   window.__firstBand = new Promise((resolve) => {
-    const check = () => {
-      if (document.querySelector('.pg-band')) {
-        observer.disconnect();
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
-        return true;
+    const frame = (now) => {
+      const band = document.querySelector('.pg-band');
+      if (band && band.checkVisibility({ visibilityProperty: true })
+        && (!currency || band.dataset.currency === currency)) {
+        // This frame paints it; the next frame starts once that paint is done.
+        requestAnimationFrame((painted) => resolve(painted));
+        return;
       }
-      return false;
+      requestAnimationFrame(frame);
     };
-    const observer = new MutationObserver(check);
-    observer.observe(document, { childList: true, subtree: true });
+    requestAnimationFrame(frame);
   });
 };
 
-async function freshPage() {
+async function freshPage(currency) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.addInitScript(FIRST_BAND);
+  await page.addInitScript(FIRST_BAND, currency);
   return { context, page };
 }
 
-async function coldLoad(url) {
-  const { context, page } = await freshPage();
-  await page.goto(url);
+/// Waits for the first band and, on a pre-rendered page, for the live explorer to take it over.
+async function ready(page) {
+  await page.evaluate(() => window.__firstBand);
+  await page.locator('#paygrade:not([data-pg-prerendered]), #paygrade[data-pg-live]').waitFor({ state: 'attached' });
+}
+
+// Lighthouse's mobile profile, applied through CDP: 150 ms round trip, 1.6 Mbps down, 750 kbps up,
+// the CPU slowed 4x, a phone's viewport, a fresh (empty) cache.
+const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
+/// One cold load on the mobile profile: ms to the first visible band (in `currency`) and the bytes that
+/// crossed the wire (encoded, headers included) before it.
+async function mobileLoad(url, currency) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // A fresh context has an empty cache; disabling the cache as well would stop preloads being reused.
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(FIRST_BAND, currency);
+  await page.goto(url, { waitUntil: 'commit' });
   const ms = await page.evaluate(() => window.__firstBand);
+  const bytes = await page.evaluate((until) => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    return entries.filter((e) => e.responseEnd <= until).reduce((sum, e) => sum + e.transferSize, 0);
+  }, ms);
+  const encodings = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.wasm')).map((e) => e.encodedBodySize < e.decodedBodySize));
   await context.close();
-  return ms;
+  return { ms, bytes, compressedWasm: encodings.every(Boolean) };
+}
+
+/// A static copy of what `path` shows once live: the same DOM with no script, saved beside it (so its
+/// relative links resolve) with the .br and .gz copies a build writes.
+async function saveStaticCopy(path, name) {
+  const { context, page } = await freshPage();
+  await page.goto(base + path);
+  await ready(page);
+  const html = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((node) => node.remove());
+    copy.removeAttribute('class');
+    return '<!doctype html>\n' + copy.outerHTML;
+  });
+  const folder = path.split('?')[0].replace(/[^/]*$/, '');
+  const file = `${distDir}/${folder}${name}`;
+  writeFileSync(file, html);
+  writeFileSync(`${file}.br`, brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${file}.gz`, gzipSync(html, { level: 9 }));
+  await context.close();
+  return folder + name;
+}
+
+/// Paired cold loads on the mobile profile, the app's page then its static copy, alternating which goes
+/// first; medians and the ratio of medians.
+async function pairedMobile(path, staticPath, currency, count) {
+  const app = [];
+  const copy = [];
+  for (let i = 0; i < count; i += 1) {
+    const pair = i % 2 === 0
+      ? [await mobileLoad(base + path, currency), await mobileLoad(base + staticPath, currency)]
+      : [await mobileLoad(base + staticPath, currency), await mobileLoad(base + path, currency)].reverse();
+    app.push(pair[0]);
+    copy.push(pair[1]);
+  }
+  const appMs = stats(app.map((r) => r.ms));
+  const staticMs = stats(copy.map((r) => r.ms));
+  return {
+    app_ms: appMs,
+    static_ms: staticMs,
+    ratio: appMs.median / staticMs.median,
+    app_bytes_before_band: stats(app.map((r) => r.bytes)),
+    static_bytes_before_band: stats(copy.map((r) => r.bytes)),
+    wasm_compressed: app.every((r) => r.compressedWasm),
+  };
 }
 
 function stats(values) {
@@ -54,24 +129,10 @@ function stats(values) {
   return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
-// The lower bound: the same view saved as static HTML, no script.
-async function saveStaticCopy() {
-  const { context, page } = await freshPage();
-  await page.goto(base + VIEW);
-  await page.evaluate(() => window.__firstBand);
-  const html = await page.evaluate(() => {
-    const copy = document.documentElement.cloneNode(true);
-    copy.querySelectorAll('script, link[rel=modulepreload]').forEach((node) => node.remove());
-    return '<!doctype html>\n' + copy.outerHTML;
-  });
-  writeFileSync(`${distDir}/bench-static.html`, html);
-  await context.close();
-}
-
 async function memoryAfterLoad(url) {
   const { context, page } = await freshPage();
   await page.goto(url);
-  await page.evaluate(() => window.__firstBand);
+  await ready(page);
   const bytes = await page.evaluate(async () => (await import('/pkg/paygrade.js')).wasmMemoryBytes());
   await context.close();
   return bytes;
@@ -97,7 +158,7 @@ async function armKeyTimer(page, selector, observed) {
 async function locationChanges(count) {
   const { context, page } = await freshPage();
   await page.goto(base + VIEW);
-  await page.evaluate(() => window.__firstBand);
+  await ready(page);
   const input = page.getByRole('combobox', { name: 'Location', exact: true });
   const places = ['berlin', 'tokyo', 'london', 'toronto'];
   const times = [];
@@ -116,7 +177,7 @@ async function locationChanges(count) {
 async function filterKeystrokes(url, letters) {
   const { context, page } = await freshPage();
   await page.goto(url);
-  await page.evaluate(() => window.__firstBand);
+  await ready(page);
   const filter = page.getByLabel('Filter by country, area or zone');
   await filter.focus();
   const times = [];
@@ -133,18 +194,21 @@ async function filterKeystrokes(url, letters) {
 }
 
 const big = base + 'index.html?data=bench-data/';
-await saveStaticCopy();
-const app = [];
-const staticPage = [];
-for (let i = 0; i < runs; i += 1) {
-  app.push(await coldLoad(base + VIEW));
-  staticPage.push(await coldLoad(base + 'bench-static.html'));
-}
+const pairs = Number(process.env.PAYGRADE_BENCH_PAIRS || Math.max(7, runs));
+const ownStatic = await saveStaticCopy(ROLE, 'bench-static.html');
+const deepStatic = await saveStaticCopy(ROLE + VIEW, 'bench-static-deep.html');
+const mobileOwn = await pairedMobile(ROLE, ownStatic, 'USD', pairs);
+const mobileDeep = await pairedMobile(ROLE + VIEW, deepStatic, 'GBP', pairs);
 const bigLoad = [];
-for (let i = 0; i < runs; i += 1) bigLoad.push(await coldLoad(big));
+for (let i = 0; i < runs; i += 1) {
+  const { context, page } = await freshPage();
+  await page.goto(big);
+  bigLoad.push(await page.evaluate(() => window.__firstBand));
+  await context.close();
+}
 const result = {
-  cold_load_app_ms: stats(app),
-  cold_load_static_ms: stats(staticPage),
+  mobile_role_page: mobileOwn,
+  mobile_deep_link: mobileDeep,
   location_change_ms: stats(await locationChanges(Math.max(40, runs * 4))),
   keystroke_filter_10k_ms: stats(await filterKeystrokes(big, 'kmvtrsdlpgznbcfhjwy')),
   load_validate_10k_ms: stats(bigLoad),

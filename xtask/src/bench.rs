@@ -13,9 +13,10 @@ use crate::{root, target_dir};
 /// Rows in the synthetic locations table the large-data timings use.
 const SYNTHETIC_ROWS: &str = "10000";
 
-/// The budgets `--check` enforces.
-const FIRST_LOAD_GZIP_MAX: u64 = 150 * 1024;
-const COLD_LOAD_RATIO_MAX: f64 = 2.0;
+/// The budgets `--check` enforces. The first-load byte budget (150 KB gzip) is gone: the pre-rendered page
+/// shows the band before any code arrives, so what counts is how soon the band shows against a static copy.
+const ROLE_PAGE_RATIO_MAX: f64 = 1.3;
+const DEEP_LINK_RATIO_MAX: f64 = 2.0;
 const INTERACTION_P95_MAX_MS: f64 = 16.0;
 const NATIVE_PARSE_10K_MAX_MS: f64 = 10.0;
 const MEMORY_10K_MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
@@ -27,26 +28,32 @@ pub fn run_bench(check: bool) -> Result<(), String> {
 
     eprintln!("== native timings (release)");
     let native = native_timings()?;
-    eprintln!("== browser timings (headless Chromium, cache disabled)");
+    eprintln!(
+        "== browser timings (headless Chromium, cache disabled; cold loads on the mobile profile)"
+    );
     let browser = browser_timings()?;
     eprintln!("== whole handbooks and widgets at scale");
     let handbook = crate::bench_handbook::run_handbook_bench()?;
 
-    let first_load_gzip: u64 = sizes.rows.iter().map(|part| part.gzip).sum();
-    let first_load_raw: u64 = sizes.rows.iter().map(|part| part.raw).sum();
-    let app = &browser["cold_load_app_ms"];
-    let lower_bound = &browser["cold_load_static_ms"];
-    let ratio = number(&app["median"]) / number(&lower_bound["median"]).max(0.001);
+    let part = |name: &str| sizes.rows.iter().find(|p| p.name == name);
+    // What the page needs before it responds to the reader: the wasm, its glue and the page's scripts.
+    let interactive: Vec<&build::Part> = ["wasm", "js glue", "page js"]
+        .iter()
+        .filter_map(|name| part(name))
+        .collect();
+    let code = json!({
+        "raw": interactive.iter().map(|p| p.raw).sum::<u64>(),
+        "gzip": interactive.iter().map(|p| p.gzip).sum::<u64>(),
+        "brotli": interactive.iter().map(|p| p.brotli).sum::<u64>(),
+    });
+    let role_page = &browser["mobile_role_page"];
+    let deep_link = &browser["mobile_deep_link"];
     let report = json!({
         "machine": machine(),
-        "first_load": {
-            "parts": sizes.rows.iter().map(|p| json!({"part": p.name, "raw": p.raw, "gzip": p.gzip, "brotli": p.brotli})).collect::<Vec<_>>(),
-            "raw": first_load_raw,
-            "gzip": first_load_gzip,
-        },
-        "cold_load_app_ms": app,
-        "cold_load_static_ms": lower_bound,
-        "cold_load_ratio": ratio,
+        "parts": sizes.rows.iter().map(|p| json!({"part": p.name, "raw": p.raw, "gzip": p.gzip, "brotli": p.brotli})).collect::<Vec<_>>(),
+        "code_for_interaction": code,
+        "mobile_role_page": role_page,
+        "mobile_deep_link": deep_link,
         "location_change_ms": browser["location_change_ms"],
         "keystroke_filter_10k_ms": browser["keystroke_filter_10k_ms"],
         "load_validate_10k_ms": browser["load_validate_10k_ms"],
@@ -64,14 +71,20 @@ pub fn run_bench(check: bool) -> Result<(), String> {
 
     println!();
     sizes.print();
+    println!(
+        "code for interaction (wasm, glue, page js): {} raw, {} gzip, {} brotli",
+        code["raw"], code["gzip"], code["brotli"]
+    );
     println!();
     println!(
-        "{:<44} {:>9} {:>9} {:>9} {:>9}",
+        "{:<48} {:>9} {:>9} {:>9} {:>9}",
         "timing (ms)", "median", "p95", "min", "max"
     );
     for (label, value) in [
-        ("cold load to first band (app)", app),
-        ("cold load, same view as static HTML", lower_bound),
+        ("mobile: role page, first band (app)", &role_page["app_ms"]),
+        ("mobile: role page, static copy", &role_page["static_ms"]),
+        ("mobile: deep link, first band (app)", &deep_link["app_ms"]),
+        ("mobile: deep link, static copy", &deep_link["static_ms"]),
         (
             "location change to band updated",
             &browser["location_change_ms"],
@@ -94,14 +107,22 @@ pub fn run_bench(check: bool) -> Result<(), String> {
         ),
     ] {
         println!(
-            "{label:<44} {:>9.2} {:>9.2} {:>9.2} {:>9.2}",
+            "{label:<48} {:>9.2} {:>9.2} {:>9.2} {:>9.2}",
             number(&value["median"]),
             number(&value["p95"]),
             number(&value["min"]),
             number(&value["max"])
         );
     }
-    println!("cold load ratio, app / static: {ratio:.2}");
+    for (label, value) in [("role page", role_page), ("deep link", deep_link)] {
+        println!(
+            "mobile {label}: ratio app / static {:.2}; bytes on the wire before the first band: app {:.0}, static {:.0} (medians); wasm sent compressed: {}",
+            number(&value["ratio"]),
+            number(&value["app_bytes_before_band"]["median"]),
+            number(&value["static_bytes_before_band"]["median"]),
+            value["wasm_compressed"]
+        );
+    }
     println!(
         "wasm memory after load: {:.1} MB shipped data, {:.1} MB with 10k rows",
         number(&browser["memory_shipped_bytes"]) / 1048576.0,
@@ -112,11 +133,15 @@ pub fn run_bench(check: bool) -> Result<(), String> {
 
     let mut budgets = vec![
         (
-            "first load gzip (bytes)",
-            first_load_gzip as f64,
-            FIRST_LOAD_GZIP_MAX as f64,
+            "mobile role page ratio",
+            number(&role_page["ratio"]),
+            ROLE_PAGE_RATIO_MAX,
         ),
-        ("cold load ratio", ratio, COLD_LOAD_RATIO_MAX),
+        (
+            "mobile deep link ratio",
+            number(&deep_link["ratio"]),
+            DEEP_LINK_RATIO_MAX,
+        ),
         (
             "location change p95 (ms)",
             number(&browser["location_change_ms"]["p95"]),
@@ -142,12 +167,17 @@ pub fn run_bench(check: bool) -> Result<(), String> {
     println!();
     let mut missed = 0;
     for (name, value, max) in budgets {
+        // NaN (a measurement that did not happen) is a miss, not a pass.
         let ok = value <= max;
         missed += usize::from(!ok);
         println!(
             "budget {name:<32} {value:>14.2} <= {max:<14.2} {}",
             if ok { "ok" } else { "MISSED" }
         );
+    }
+    if role_page["wasm_compressed"] != json!(true) || deep_link["wasm_compressed"] != json!(true) {
+        println!("the bench server did not send the wasm compressed");
+        missed += 1;
     }
     if check && missed > 0 {
         return Err(format!("{missed} budget(s) missed"));

@@ -151,11 +151,20 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 fn measure(dist: &Path) -> Result<Sizes, String> {
-    let groups: [(&str, Vec<PathBuf>); 4] = [
+    let groups: [(&str, Vec<PathBuf>); 6] = [
         ("wasm", vec![dist.join("pkg/paygrade_bg.wasm")]),
         ("js glue", vec![dist.join("pkg/paygrade.js")]),
+        ("page js", vec![dist.join("main.js"), dist.join("boot.js")]),
         ("css", files_under(&dist.join("styles"))),
         ("data", files_under(&dist.join("data"))),
+        (
+            "role page",
+            files_under(&dist.join("roles"))
+                .into_iter()
+                .filter(|f| f.ends_with("index.html") || f.ends_with("bands.json"))
+                .take(2)
+                .collect(),
+        ),
     ];
     let mut rows = Vec::new();
     for (name, files) in groups {
