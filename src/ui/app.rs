@@ -42,6 +42,10 @@ pub struct AppProps {
     /// page swaps its static copy for the live view then, so the reader never sees "Loading".
     #[prop_or_default]
     pub on_ready: Option<Callback<()>>,
+    /// The view a pre-rendered role page stands for (its role, a level page's grade): left out of the URL
+    /// the page writes, and taken again when back/forward lands on the bare address.
+    #[prop_or_default]
+    pub implied: ViewQuery,
 }
 
 #[function_component]
@@ -103,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_url_sync(&state, props.standalone);
+    use_url_sync(&state, props.standalone, &props.implied);
     let member = use_state(crate::ui::components::location_picker::next_instance);
     {
         // Joins the sync group while mounted; the membership is dropped (the group left) on unmount.
@@ -183,15 +187,17 @@ fn show(state: &UseReducerHandle<State>, outcome: Outcome) {
 
 /// Writes the view into the page's URL and follows back/forward; does nothing when `enabled` is false (widgets).
 #[hook]
-fn use_url_sync(state: &UseReducerHandle<State>, enabled: bool) {
+fn use_url_sync(state: &UseReducerHandle<State>, enabled: bool, implied: &ViewQuery) {
     {
         let state = state.clone();
+        let implied = implied.clone();
         use_effect_with(enabled, move |enabled| {
             let listener = enabled.then(|| {
                 web_sys::window().map(|window| {
                     EventListener::new(&window, "popstate", move |_| {
                         if let Some(search) = current_search() {
-                            state.dispatch(Action::FromQuery(Box::new(ViewQuery::parse(&search))));
+                            let query = ViewQuery::parse(&search).with_implied(&implied);
+                            state.dispatch(Action::FromQuery(Box::new(query)));
                         }
                     })
                 })
@@ -200,7 +206,7 @@ fn use_url_sync(state: &UseReducerHandle<State>, enabled: bool) {
         });
     }
     let ready = enabled && state.dataset.is_some();
-    let query = state.to_query().to_query();
+    let query = state.to_query().without_implied(implied).to_query();
     let mode = state.history;
     use_effect_with((query, ready), move |(query, ready)| {
         if *ready {

@@ -119,6 +119,7 @@ impl MountOptions {
             explorer: self.explorer.unwrap_or_else(|| "./".into()).into(),
             sync: self.sync.map(AttrValue::from),
             on_ready: None,
+            implied: ViewQuery::default(),
         }
     }
 }
@@ -229,14 +230,13 @@ pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {
     let document = root
         .owner_document()
         .ok_or_else(|| JsValue::from_str("paygrade: the page has no document"))?;
-    let mut view = ViewQuery::parse(search);
     // The page's own view (its role, a level page's grade) unless the link names another role.
-    if view.role.is_none() {
-        view.role = root.get_attribute("data-pg-role");
-        if view.grade.is_none() {
-            view.grade = root.get_attribute("data-pg-grade");
-        }
-    }
+    let implied = ViewQuery {
+        role: root.get_attribute("data-pg-role"),
+        grade: root.get_attribute("data-pg-grade"),
+        ..ViewQuery::default()
+    };
+    let view = ViewQuery::parse(search).with_implied(&implied);
     let options = MountOptions {
         view,
         data: root.get_attribute("data-pg-data"),
@@ -272,6 +272,7 @@ pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {
     });
     let mut props = options.props(true);
     props.on_ready = Some(on_ready);
+    props.implied = implied;
     let app = yew::Renderer::<App>::with_root_and_props(live.clone(), props).render();
     Ok(MountHandle {
         app: Some(app),

@@ -66,6 +66,28 @@ pub const MAX_COMPARE: usize = 4;
 const MAX_VALUE_LEN: usize = 200;
 
 impl ViewQuery {
+    /// This view with a page's own role (and a level page's grade) filled in where the link names no role.
+    pub fn with_implied(mut self, implied: &ViewQuery) -> ViewQuery {
+        if self.role.is_none() {
+            self.role = implied.role.clone();
+            if self.grade.is_none() {
+                self.grade = implied.grade.clone();
+            }
+        }
+        self
+    }
+
+    /// This view without what the page already stands for, so a role page's address stays bare.
+    pub fn without_implied(mut self, implied: &ViewQuery) -> ViewQuery {
+        if implied.role.is_some() && self.role == implied.role {
+            self.role = None;
+            if self.grade == implied.grade {
+                self.grade = None;
+            }
+        }
+        self
+    }
+
     /// Decodes `?role=…&location=…`; unknown keys are ignored, the last of a repeated key wins.
     pub fn parse(query: &str) -> ViewQuery {
         let mut view = ViewQuery::default();
@@ -286,5 +308,29 @@ mod tests {
         ] {
             assert!(data_base(hostile).is_err(), "{hostile} was accepted");
         }
+    }
+
+    #[test]
+    fn a_role_page_keeps_its_own_role_and_grade_out_of_the_url() {
+        let implied = ViewQuery {
+            role: Some("vp".into()),
+            grade: Some("11".into()),
+            ..ViewQuery::default()
+        };
+        let bare = ViewQuery::parse("?location=japan/tokyo").with_implied(&implied);
+        assert_eq!(bare.role.as_deref(), Some("vp"));
+        assert_eq!(bare.grade.as_deref(), Some("11"));
+        assert_eq!(
+            bare.clone().without_implied(&implied).to_query(),
+            "?location=japan/tokyo"
+        );
+        let other = ViewQuery::parse("?role=cto").with_implied(&implied);
+        assert_eq!(other.grade, None);
+        assert_eq!(
+            other.clone().without_implied(&implied).role.as_deref(),
+            Some("cto")
+        );
+        let regraded = ViewQuery::parse("?grade=9").with_implied(&implied);
+        assert_eq!(regraded.without_implied(&implied).to_query(), "?grade=9");
     }
 }

@@ -141,3 +141,19 @@ test('screenshots of a pre-rendered role page, phone and desktop, before the tak
     await context.close();
   }
 });
+
+test('a role page keeps its address bare and its role through back and forward', async ({ page }) => {
+  await page.goto(ROLE);
+  await page.locator('#paygrade[data-pg-live]').waitFor({ state: 'attached' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  expect(new URL(page.url()).search).toBe('');
+  const location = page.getByRole('region', { name: /^Pay for grade/ }).getByRole('combobox', { name: 'Location', exact: true });
+  await location.fill('tokyo');
+  await location.press('Enter');
+  await expect(page).toHaveURL(/\?location=japan\/tokyo$/);
+  expect(new URL(page.url()).pathname).toMatch(new RegExp(`/${ROLE}$`));
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/${ROLE}$`));
+  await expect(page.locator('#pg-pay .pg-band')).toHaveAttribute('data-currency', 'USD');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+});
