@@ -199,6 +199,11 @@ const ownStatic = await saveStaticCopy(ROLE, 'bench-static.html');
 const deepStatic = await saveStaticCopy(ROLE + VIEW, 'bench-static-deep.html');
 const mobileOwn = await pairedMobile(ROLE, ownStatic, 'USD', pairs);
 const mobileDeep = await pairedMobile(ROLE + VIEW, deepStatic, 'GBP', pairs);
+// A link bands.json cannot answer (another grade): its band stays hidden until the wasm has it, which is
+// what hiding every deep link's band until the wasm would cost.
+const WASM_ONLY = `?grade=10&location=united-kingdom/london-england`;
+const wasmOnlyStatic = await saveStaticCopy(ROLE + WASM_ONLY, 'bench-static-wasm-only.html');
+const mobileWasmOnly = await pairedMobile(ROLE + WASM_ONLY, wasmOnlyStatic, 'GBP', pairs);
 const bigLoad = [];
 for (let i = 0; i < runs; i += 1) {
   const { context, page } = await freshPage();
@@ -209,6 +214,7 @@ for (let i = 0; i < runs; i += 1) {
 const result = {
   mobile_role_page: mobileOwn,
   mobile_deep_link: mobileDeep,
+  mobile_deep_link_wasm_only: mobileWasmOnly,
   location_change_ms: stats(await locationChanges(Math.max(40, runs * 4))),
   keystroke_filter_10k_ms: stats(await filterKeystrokes(big, 'kmvtrsdlpgznbcfhjwy')),
   load_validate_10k_ms: stats(bigLoad),

@@ -48,12 +48,14 @@ pub fn run_bench(check: bool) -> Result<(), String> {
     });
     let role_page = &browser["mobile_role_page"];
     let deep_link = &browser["mobile_deep_link"];
+    let wasm_only = &browser["mobile_deep_link_wasm_only"];
     let report = json!({
         "machine": machine(),
         "parts": sizes.rows.iter().map(|p| json!({"part": p.name, "raw": p.raw, "gzip": p.gzip, "brotli": p.brotli})).collect::<Vec<_>>(),
         "code_for_interaction": code,
         "mobile_role_page": role_page,
         "mobile_deep_link": deep_link,
+        "mobile_deep_link_wasm_only": wasm_only,
         "location_change_ms": browser["location_change_ms"],
         "keystroke_filter_10k_ms": browser["keystroke_filter_10k_ms"],
         "load_validate_10k_ms": browser["load_validate_10k_ms"],
@@ -86,6 +88,11 @@ pub fn run_bench(check: bool) -> Result<(), String> {
         ("mobile: deep link, first band (app)", &deep_link["app_ms"]),
         ("mobile: deep link, static copy", &deep_link["static_ms"]),
         (
+            "mobile: link boot.js cannot fill (wasm's band)",
+            &wasm_only["app_ms"],
+        ),
+        ("mobile: the same, static copy", &wasm_only["static_ms"]),
+        (
             "location change to band updated",
             &browser["location_change_ms"],
         ),
@@ -114,7 +121,11 @@ pub fn run_bench(check: bool) -> Result<(), String> {
             number(&value["max"])
         );
     }
-    for (label, value) in [("role page", role_page), ("deep link", deep_link)] {
+    for (label, value) in [
+        ("role page", role_page),
+        ("deep link", deep_link),
+        ("link for the wasm", wasm_only),
+    ] {
         println!(
             "mobile {label}: ratio app / static {:.2}; bytes on the wire before the first band: app {:.0}, static {:.0} (medians); wasm sent compressed: {}",
             number(&value["ratio"]),
