@@ -8,7 +8,8 @@
   const html = document.documentElement;
   html.classList.add('pg-js');
   const params = new URLSearchParams(window.location.search);
-  // The reader's own files (src/ui/storage.rs) will replace the published data the static page shows.
+  // The reader's own files (kept in IndexedDB; src/ui/storage.rs sets this marker) will replace the
+  // published data the static page shows.
   let ownFiles = false;
   try {
     ownFiles = Boolean(window.localStorage.getItem('paygrade.local.files'));
@@ -19,8 +20,8 @@
     html.classList.add('pg-pending', 'pg-pending-all');
     return;
   }
-  const VIEW_KEYS = ['role', 'grade', 'location', 'currency', 'compare', 'offer', 'data', 'sort', 'filter',
-    'hiring', 'page'];
+  const VIEW_KEYS = ['role', 'level', 'q', 'grade', 'location', 'currency', 'compare', 'offer', 'data', 'sort',
+    'filter', 'hiring', 'page'];
   if (!VIEW_KEYS.some((key) => params.has(key))) return;
   html.classList.add('pg-pending');
   // Another data folder: nothing on the static page applies.
@@ -42,6 +43,7 @@
   };
   const fill = (bands) => {
     if (params.has('role') && params.get('role') !== bands.role) return;
+    if (params.has('level') && params.get('level') !== bands.level) return;
     if (params.has('grade') && params.get('grade') !== String(bands.grade)) return;
     const id = params.get('location') || bands.default;
     const place = Object.prototype.hasOwnProperty.call(bands.locations, id) ? bands.locations[id] : null;

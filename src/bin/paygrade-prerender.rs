@@ -27,9 +27,11 @@ fn write_site(data: &std::path::Path, out: &std::path::Path) -> Result<usize, St
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("cannot start a runtime: {e}"))?;
+    let read = |path: &str| std::fs::read(data.join(path)).map_err(|e| e.to_string());
     let files = runtime.block_on(paygrade::site::render_site(
         sources,
         paygrade::site::today(),
+        &read,
     ));
     if files.is_empty() {
         return Err("the data folder gave no dataset".into());

@@ -15,15 +15,15 @@ use yew::LocalServerRenderer;
 
 use crate::band::{band_figures, CurrencyChoice};
 use crate::export::job_posting_json_ld;
-use crate::model::{slug, Dataset, Date, Location, Role};
-use crate::parse::{parse_manifest, Sources, MANIFEST};
+use crate::model::{slug, DataError, Dataset, Date, IndexEntry, Location};
+use crate::parse::{parse_manifest, parse_role, Sources, MANIFEST};
 use crate::ui::actions::Actions;
-use crate::ui::explorer::{band_at, explorer, job_locality, OwnDataCallbacks};
-use crate::ui::load::{resolve, Outcome};
-use crate::ui::state::{location_name, Action, State};
+use crate::ui::explorer::{band_at, explorer_linked, job_locality, OwnDataCallbacks, SiteLinks};
+use crate::ui::load::{resolve, Outcome, Published, RolePage};
+use crate::ui::state::{location_name, Action, State, Surface};
 use crate::ui::url::ViewQuery;
 
-pub use directory::{Directory, DirectoryEntry, DirectoryProps};
+pub use directory::{LevelLinks, LevelLinksProps};
 pub use shell::escape_html;
 
 /// One file the pre-renderer writes, by its path under dist/.
@@ -34,7 +34,7 @@ pub struct SiteFile {
 }
 
 /// A data folder read from disk: its manifest and every file it names (a missing file is a located
-/// problem, as when the browser fetches it).
+/// problem, as when the browser fetches it). Role pages behind an index are read when a page needs them.
 pub fn read_folder(dir: &Path) -> Result<Sources, String> {
     let manifest_bytes = std::fs::read(dir.join(MANIFEST))
         .map_err(|e| format!("cannot read {}: {e}", dir.join(MANIFEST).display()))?;
@@ -56,199 +56,231 @@ pub fn read_folder(dir: &Path) -> Result<Sources, String> {
     Ok(Sources { manifest, files })
 }
 
+/// Reads a file of the data folder by its path relative to it (a role's page, fetched lazily in the browser).
+pub type ReadFile<'a> = &'a dyn Fn(&str) -> Result<Vec<u8>, String>;
+
 /// A page the site has: which view it shows and where it lives.
 struct PagePlan {
     /// The folder under dist/, `""` for the root, else `roles/<id>/` or `roles/<id>/<level>/`.
     folder: String,
     query: ViewQuery,
-    /// The grade the page is about, when it names one (a level page).
-    grade: Option<u8>,
 }
 
-/// Every page of the site for `sources`, plus a `bands.json` beside each page: the page's band at every
-/// location, in local and reference currency, computed here by the core, for the boot script to show a
-/// deep link's band before the wasm arrives.
-pub async fn render_site(sources: Sources, today: Option<Date>) -> Vec<SiteFile> {
-    render_outcome(resolve(Ok(Rc::new(sources)), None), today).await
+/// Every page of the site for `sources`, plus a `bands.json` beside each role page: the page's band at
+/// every location, in local and reference currency, computed here by the core, for the boot script to show
+/// a deep link's band before the wasm arrives. `read` gives the role pages an index names.
+pub async fn render_site(
+    sources: Sources,
+    today: Option<Date>,
+    read: ReadFile<'_>,
+) -> Vec<SiteFile> {
+    let (dataset, problems) = sources.assemble();
+    let published = Rc::new(Published {
+        sources: Rc::new(sources),
+        dataset: Rc::new(dataset),
+        problems,
+    });
+    render_outcome(resolve(Ok(published), None), today, read).await
 }
 
 /// [`render_site`] for a load already resolved (a test may shape its dataset, e.g. add levels).
-pub async fn render_outcome(outcome: Outcome, today: Option<Date>) -> Vec<SiteFile> {
-    let base = Rc::new(State::default()).reduce(Action::Loaded {
-        outcome: Box::new(outcome),
-        today,
-    });
+pub async fn render_outcome(
+    outcome: Outcome,
+    today: Option<Date>,
+    read: ReadFile<'_>,
+) -> Vec<SiteFile> {
+    let base =
+        Rc::new(State::from_query(&ViewQuery::default(), Surface::Page)).reduce(Action::Loaded {
+            outcome: Box::new(outcome),
+            today,
+        });
     let Some(dataset) = base.dataset.clone() else {
         return Vec::new();
     };
     let mut plans = vec![PagePlan {
         folder: String::new(),
         query: ViewQuery::default(),
-        grade: None,
     }];
-    for role in &dataset.roles {
-        let folder = role_folder(role);
+    for entry in &dataset.index.roles {
+        let folder = role_folder(&entry.id);
         plans.push(PagePlan {
             folder: folder.clone(),
-            query: role_query(role, None),
-            grade: None,
+            query: role_query(&entry.id, None),
         });
-        if role.levels.len() > 1 {
-            for level in &role.levels {
+        if entry.levels.len() > 1 {
+            for level in &entry.levels {
                 plans.push(PagePlan {
                     folder: format!("{folder}{}/", slug(&level.slug)),
-                    query: role_query(role, level.grade),
-                    grade: level.grade,
+                    query: role_query(&entry.id, Some(&level.slug)),
                 });
             }
         }
     }
-    let entries = directory_entries(&dataset);
     let mut files = Vec::new();
     for plan in plans {
-        let state = base
+        let mut state = base
             .clone()
             .reduce(Action::FromQuery(Box::new(plan.query.clone())));
-        files.extend(render_page(&state, &dataset, &plan, &entries).await);
+        if let Some((id, file)) = state.wanted_page() {
+            let page = role_page(&file, read(&file), &dataset);
+            state = state.reduce(Action::PageLoaded(id, Rc::new(page)));
+        }
+        files.extend(render_page(&state, &dataset, &plan).await);
     }
     files
 }
 
-/// `roles/<id>/`, each segment of the id made URL-safe, so no data can name a path outside `roles/`.
-pub fn role_folder(role: &Role) -> String {
-    let segments: Vec<String> = role
-        .id
+/// A role's page parsed and checked as `ui::load::role_page` does in the browser.
+fn role_page(file: &str, bytes: Result<Vec<u8>, String>, dataset: &Dataset) -> RolePage {
+    match bytes.map(|bytes| parse_role(file, &bytes)) {
+        Err(reason) => RolePage {
+            role: None,
+            problems: vec![DataError::file(file, reason)],
+        },
+        Ok(Ok((role, mut problems))) => {
+            problems.extend(dataset.role_problems(&role));
+            RolePage {
+                role: Some(Rc::new(role)),
+                problems,
+            }
+        }
+        Ok(Err(problems)) => RolePage {
+            role: None,
+            problems,
+        },
+    }
+}
+
+/// `roles/<id>/`, each segment of the id made URL-safe, so no data can name a path outside `roles/`. Ids
+/// are path-derived and already slugs, so this is the id itself for any real page (the directory links
+/// `roles/` + id + `/`).
+pub fn role_folder(id: &str) -> String {
+    let segments: Vec<String> = id
         .split('/')
         .map(slug)
         .filter(|segment| !segment.is_empty())
         .collect();
     if segments.is_empty() {
-        format!("roles/{}/", slug(&role.slug))
+        "roles/role/".to_string()
     } else {
         format!("roles/{}/", segments.join("/"))
     }
 }
 
-fn role_query(role: &Role, grade: Option<u8>) -> ViewQuery {
+fn role_query(id: &str, level: Option<&str>) -> ViewQuery {
     ViewQuery {
-        role: Some(role.slug.clone()),
-        grade: grade.map(|g| g.to_string()),
+        role: Some(id.to_string()),
+        level: level.map(str::to_string),
         ..ViewQuery::default()
     }
 }
 
-fn directory_entries(dataset: &Dataset) -> Vec<DirectoryEntry> {
-    dataset
-        .roles
-        .iter()
-        .map(|role| {
-            let folder = role_folder(role);
-            let levels = if role.levels.len() > 1 {
-                role.levels
-                    .iter()
-                    .map(|level| {
-                        (
-                            format!("{folder}{}/", slug(&level.slug)),
-                            level.title.clone(),
-                            level.grade,
-                        )
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            DirectoryEntry {
-                href: folder,
-                title: role.title.clone(),
-                grade: role.grade,
-                levels,
-            }
-        })
-        .collect()
-}
-
-async fn render_page(
-    state: &Rc<State>,
-    dataset: &Dataset,
-    plan: &PagePlan,
-    entries: &[DirectoryEntry],
-) -> Vec<SiteFile> {
+async fn render_page(state: &Rc<State>, dataset: &Dataset, plan: &PagePlan) -> Vec<SiteFile> {
     let depth = plan.folder.matches('/').count();
     let prefix = "../".repeat(depth);
-    let role = state.current_role();
-    let here = role.map(role_folder);
+    let links = SiteLinks {
+        home: if prefix.is_empty() {
+            "./".to_string()
+        } else {
+            prefix.clone()
+        },
+        role_prefix: format!("{prefix}roles/"),
+    };
     let body = LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
         state: state.clone(),
+        links: links.clone(),
     })
     .hydratable(false)
     .render()
     .await;
-    let directory = LocalServerRenderer::<Directory>::with_props(DirectoryProps {
-        entries: entries.to_vec(),
-        prefix: prefix.clone().into(),
-        current: here.clone().filter(|_| !plan.folder.is_empty()).map(|h| {
-            // A level page marks its level; a role page its role.
-            if plan.grade.is_some() {
-                AttrValue::from(plan.folder.clone())
-            } else {
-                AttrValue::from(h)
-            }
-        }),
-        organisation: dataset.manifest.organisation.clone().into(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let on_role_page = !plan.folder.is_empty();
+    let entry = state.current_entry().filter(|_| on_role_page);
+    let level = state.current_level().filter(|_| on_role_page);
+    // Level pages are reached from the role's page: the level picker needs script, these links do not.
+    let levels = match entry {
+        Some(entry) if entry.levels.len() > 1 => {
+            LocalServerRenderer::<LevelLinks>::with_props(LevelLinksProps {
+                title: entry.title.clone().into(),
+                levels: entry
+                    .levels
+                    .iter()
+                    .map(|l| {
+                        (
+                            format!("{prefix}{}{}/", role_folder(&entry.id), slug(&l.slug)),
+                            l.title.clone(),
+                            l.grade,
+                        )
+                    })
+                    .collect(),
+                current: plan
+                    .query
+                    .level
+                    .as_ref()
+                    .map(|l| format!("{prefix}{}{}/", role_folder(&entry.id), slug(l)).into()),
+            })
+            .hydratable(false)
+            .render()
+            .await
+        }
+        _ => String::new(),
+    };
     let grade = state.current_grade();
     let location = state.current_location();
-    let json_ld = match (grade, location) {
-        (Some(grade), Some(location)) => {
-            band_at(band_figures, state, dataset, role, grade, &location.id)
-                .ok()
-                .map(|band| {
-                    job_posting_json_ld(
-                        &band,
-                        &role.map_or_else(|| format!("Grade {grade}"), |r| r.title.clone()),
-                        &dataset.manifest.organisation,
-                        &job_locality(location),
-                        &location.country,
-                    )
-                })
-        }
+    let job_title = match (entry, level) {
+        (Some(entry), Some((_, level))) if entry.levels.len() > 1 => level.title.clone(),
+        (Some(entry), _) => entry.title.clone(),
+        (None, _) => String::new(),
+    };
+    let json_ld = match (entry, grade, location) {
+        (Some(entry), Some(grade), Some(location)) => band_at(
+            band_figures,
+            state,
+            dataset,
+            Some(entry),
+            grade,
+            &location.id,
+        )
+        .ok()
+        .map(|band| {
+            job_posting_json_ld(
+                &band,
+                &job_title,
+                &dataset.manifest.organisation,
+                &job_locality(location),
+                &location.country,
+            )
+        }),
         _ => None,
     };
-    let title = match (role, plan.folder.is_empty()) {
-        (Some(role), false) => match plan.grade {
-            Some(grade) => format!("{} (grade {grade})", role.title),
-            None => role.title.clone(),
+    let title = match entry {
+        Some(_) => match grade {
+            Some(grade) => format!("{job_title} (grade {grade})"),
+            None => job_title.clone(),
         },
-        _ => format!(
+        None => format!(
             "{}: job grades and pay bands",
             dataset.manifest.organisation
         ),
     };
     let page = shell::Page {
         title: &title,
-        description: role.map(|r| r.description.as_str()).unwrap_or(""),
+        description: entry.map(|e| e.description.as_str()).unwrap_or(""),
         prefix: &prefix,
-        // The root page's view is the app's default; only a role page names its role.
-        role: role
-            .map(|r| r.slug.as_str())
-            .filter(|_| !plan.folder.is_empty()),
-        grade: plan.grade,
+        role: entry.map(|e| e.id.as_str()),
+        level: plan.query.level.as_deref(),
         data_files: &dataset_files(dataset),
         json_ld: json_ld.as_deref(),
-        directory: &directory,
+        directory: &levels,
         body: &body,
     };
     let mut files = vec![SiteFile {
         path: format!("{}index.html", plan.folder),
         contents: shell::html(&page),
     }];
-    if let Some(grade) = grade {
+    if let (Some(entry), Some(grade)) = (entry, grade) {
         files.push(SiteFile {
             path: format!("{}bands.json", plan.folder),
-            contents: bands_json(state, dataset, role, grade).to_string(),
+            contents: bands_json(state, dataset, entry, grade).to_string(),
         });
     }
     files
@@ -261,25 +293,32 @@ fn dataset_files(dataset: &Dataset) -> Vec<String> {
     files
 }
 
-/// `{ grade, role, reference, locations: { id: { name, local: [min, mid, max, currency, variable,
+/// `{ grade, role, level, default, locations: { id: { name, local: [min, mid, max, currency, variable,
 /// total], reference: [...] } } }`: the page's grade at every location, figures by the core. The boot
 /// script reads it (see `boot.js`).
-fn bands_json(state: &State, dataset: &Dataset, role: Option<&Role>, grade: u8) -> Value {
+fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -> Value {
     let in_currency = |currency: CurrencyChoice, location: &Location| {
         let mut chosen = state.clone();
         chosen.selection.currency = currency;
-        band_at(band_figures, &chosen, dataset, role, grade, &location.id)
-            .ok()
-            .map(|band| {
-                json!([
-                    figure(band.min),
-                    figure(band.mid),
-                    figure(band.max),
-                    band.currency,
-                    band.variable.map(figure),
-                    figure(band.total_target_cash)
-                ])
-            })
+        band_at(
+            band_figures,
+            &chosen,
+            dataset,
+            Some(entry),
+            grade,
+            &location.id,
+        )
+        .ok()
+        .map(|band| {
+            json!([
+                figure(band.min),
+                figure(band.mid),
+                figure(band.max),
+                band.currency,
+                band.variable.map(figure),
+                figure(band.total_target_cash)
+            ])
+        })
     };
     let mut locations = Map::new();
     for location in &dataset.locations {
@@ -296,7 +335,8 @@ fn bands_json(state: &State, dataset: &Dataset, role: Option<&Role>, grade: u8) 
     }
     json!({
         "grade": grade,
-        "role": role.map(|r| r.slug.clone()),
+        "role": entry.id,
+        "level": state.selection.level,
         "default": state.current_location().map(|l| l.id.clone()),
         "locations": locations,
     })
@@ -316,6 +356,7 @@ fn figure(amount: f64) -> Value {
 #[derive(Properties, PartialEq)]
 pub struct PrerenderedProps {
     pub state: Rc<State>,
+    pub links: SiteLinks,
 }
 
 /// The standalone explorer exactly as the wasm renders it once its data has arrived, so the takeover swaps
@@ -326,13 +367,13 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
     let state = use_reducer(move || (*initial).clone());
     let actions = {
         let dispatcher = state.dispatcher();
-        use_memo((), move |()| Actions::new(&dispatcher))
+        use_memo((), move |()| Actions::new(&dispatcher, None))
     };
     let own_data = OwnDataCallbacks {
         on_files: Callback::noop(),
         on_forget: Callback::noop(),
     };
-    explorer(&state, &actions, None, Some(own_data))
+    explorer_linked(&state, &actions, None, Some(own_data), Some(&props.links))
 }
 
 /// Today's date from the system clock (UTC), to flag stale rates as the browser will.

@@ -14,12 +14,13 @@ pub struct Page<'a> {
     pub prefix: &'a str,
     /// The role the page shows, for the wasm to open the same view.
     pub role: Option<&'a str>,
-    /// The grade a level page shows.
-    pub grade: Option<u8>,
+    /// The level a level page shows (its slug).
+    pub level: Option<&'a str>,
     /// Data files relative to the data folder, preloaded.
     pub data_files: &'a [String],
     /// The `JobPosting` JSON-LD; `export::job_posting_json_ld` escapes `<`, so it cannot close the script.
     pub json_ld: Option<&'a str>,
+    /// Links to the role's level pages, above the page (empty when it has one level).
     pub directory: &'a str,
     pub body: &'a str,
 }
@@ -82,9 +83,9 @@ pub fn html(page: &Page) -> String {
     } else {
         format!(" data-pg-data=\"{prefix}data/\"")
     };
-    let grade = page
-        .grade
-        .map_or_else(String::new, |grade| format!(" data-pg-grade=\"{grade}\""));
+    let level = page.level.map_or_else(String::new, |level| {
+        format!(" data-pg-level=\"{}\"", escape_html(level))
+    });
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -106,7 +107,7 @@ pub fn html(page: &Page) -> String {
 {preloads}  <script type="module" src="{prefix}main.js"></script>
 {json_ld}</head>
 <body>
-  <main id="paygrade" class="pg-page" data-pg-prerendered{data}{role}{grade}>
+  <main id="paygrade" class="pg-page" data-pg-prerendered{data}{role}{level}>
     {directory}
     <div class="pg-prerendered">{body}</div>
   </main>
@@ -138,7 +139,7 @@ mod tests {
             description: "",
             prefix: "",
             role: None,
-            grade: None,
+            level: None,
             data_files: &[],
             json_ld: Some(r#"{"title": "</script><script>alert(1)</script>"}"#),
             directory: "",

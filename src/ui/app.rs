@@ -100,8 +100,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
+        // Ready once the data is in and the role's page too (it is fetched after the data): a takeover
+        // before that would show "Loading the role's page" where the static page shows it.
         let on_ready = props.on_ready.clone();
-        use_effect_with(state.phase != Phase::Loading, move |loaded| {
+        let loaded = state.phase != Phase::Loading
+            && !state.page_loading()
+            && (state.phase != Phase::Ready || state.wanted_page().is_none());
+        use_effect_with(loaded, move |loaded| {
             if let (true, Some(on_ready)) = (*loaded, on_ready) {
                 on_ready.emit(());
             }

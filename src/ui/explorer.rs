@@ -17,6 +17,16 @@ pub struct OwnDataCallbacks {
     pub on_forget: Callback<()>,
 }
 
+/// Where a pre-rendered page's links go: the site's static pages, so they work without script. The live
+/// page links to views of itself (`?role=…`) instead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteLinks {
+    /// The site root, relative to the page (`./`, `../../`).
+    pub home: String,
+    /// A role's page is `role_prefix` + its id + `/`.
+    pub role_prefix: String,
+}
+
 /// The page for `state`; `notice` is shown above everything (e.g. a refused data folder).
 pub fn explorer(
     state: &State,
@@ -24,11 +34,22 @@ pub fn explorer(
     notice: Option<&str>,
     own_data: Option<OwnDataCallbacks>,
 ) -> Html {
+    explorer_linked(state, actions, notice, own_data, None)
+}
+
+/// [`explorer`] with its directory and back links pointing at the pre-rendered site's pages.
+pub fn explorer_linked(
+    state: &State,
+    actions: &Actions,
+    notice: Option<&str>,
+    own_data: Option<OwnDataCallbacks>,
+    links: Option<&SiteLinks>,
+) -> Html {
     let body = match state.phase {
         Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
         Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
-        Phase::Ready if state.shows_directory() => directory_page(state, actions),
-        Phase::Ready => ready(state, actions),
+        Phase::Ready if state.shows_directory() => directory_page(state, actions, links),
+        Phase::Ready => ready(state, actions, links),
     };
     let organisation = state.dataset.as_ref().map_or_else(
         || "the site".to_string(),
@@ -86,7 +107,7 @@ pub fn band_at(
 }
 
 /// The role directory, with each role's link keeping the rest of the view (data folder, location …).
-fn directory_page(state: &State, actions: &Actions) -> Html {
+fn directory_page(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
     let Some(dataset) = state.dataset.clone() else {
         return html! {};
     };
@@ -94,12 +115,15 @@ fn directory_page(state: &State, actions: &Actions) -> Html {
     rest.role = None;
     rest.level = None;
     rest.search = None;
-    let suffix = rest.to_query().replacen('?', "&", 1);
+    let (prefix, suffix) = match links {
+        Some(links) => (links.role_prefix.clone(), "/".to_string()),
+        None => ("?role=".to_string(), rest.to_query().replacen('?', "&", 1)),
+    };
     html! {
         <>
             if let Some(notice) = &dataset.manifest.notice { <p class="pg-data-notice">{ notice.clone() }</p> }
             <RoleDirectory dataset={dataset.clone()} search={state.selection.search.clone()}
-                href_prefix="?role=" href_suffix={suffix}
+                href_prefix={prefix} href_suffix={suffix}
                 on_search={Some(actions.set_search.clone())}
                 on_open={Some(actions.select_role.reform(Some))} />
             <DataProblems problems={state.problems.clone()} />
@@ -107,7 +131,7 @@ fn directory_page(state: &State, actions: &Actions) -> Html {
     }
 }
 
-fn ready(state: &State, actions: &Actions) -> Html {
+fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
     let Some(dataset) = state.dataset.clone() else {
         return html! {};
     };
@@ -151,9 +175,10 @@ fn ready(state: &State, actions: &Actions) -> Html {
         let mut rest = state.to_query();
         rest.role = None;
         rest.level = None;
-        let href = match rest.to_query() {
-            query if query.is_empty() => "?".to_string(),
-            query => query,
+        let href = match (links, rest.to_query()) {
+            (Some(links), _) => links.home.clone(),
+            (None, query) if query.is_empty() => "?".to_string(),
+            (None, query) => query,
         };
         html! { <a class="pg-back" {href} {onclick}>{ "← All job families" }</a> }
     });

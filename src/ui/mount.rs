@@ -230,10 +230,10 @@ pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {
     let document = root
         .owner_document()
         .ok_or_else(|| JsValue::from_str("paygrade: the page has no document"))?;
-    // The page's own view (its role, a level page's grade) unless the link names another role.
+    // The page's own view (its role, a level page's level) unless the link names another role.
     let implied = ViewQuery {
         role: root.get_attribute("data-pg-role"),
-        grade: root.get_attribute("data-pg-grade"),
+        level: root.get_attribute("data-pg-level"),
         ..ViewQuery::default()
     };
     let view = ViewQuery::parse(search).with_implied(&implied);
@@ -243,6 +243,7 @@ pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {
         compact: false,
         stylesheet: None,
         explorer: Some("./".into()),
+        sync: None,
     };
     let live = document.create_element("div")?;
     live.set_class_name("pg-live");

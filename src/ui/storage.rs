@@ -61,11 +61,29 @@ pub async fn save(files: &LocalFiles) -> Result<(), String> {
     request(put)
         .await
         .map(drop)
-        .map_err(|_| "the browser's storage is full".to_string())
+        .map_err(|_| "the browser's storage is full".to_string())?;
+    mark_kept(true);
+    Ok(())
+}
+
+/// The key `boot.js` reads synchronously, before the body paints, to know the page will show the reader's
+/// own files (IndexedDB cannot be read that early), so a pre-rendered page hides the published figures.
+const KEPT_MARKER: &str = "paygrade.local.files";
+
+fn mark_kept(kept: bool) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let _ = if kept {
+        storage.set_item(KEPT_MARKER, "1")
+    } else {
+        storage.remove_item(KEPT_MARKER)
+    };
 }
 
 /// Removes every kept file.
 pub async fn forget() {
+    mark_kept(false);
     let Ok(db) = open().await else {
         return;
     };

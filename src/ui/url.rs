@@ -66,12 +66,12 @@ pub const MAX_COMPARE: usize = 4;
 const MAX_VALUE_LEN: usize = 200;
 
 impl ViewQuery {
-    /// This view with a page's own role (and a level page's grade) filled in where the link names no role.
+    /// This view with a page's own role (and a level page's level) filled in where the link names no role.
     pub fn with_implied(mut self, implied: &ViewQuery) -> ViewQuery {
         if self.role.is_none() {
             self.role = implied.role.clone();
-            if self.grade.is_none() {
-                self.grade = implied.grade.clone();
+            if self.level.is_none() {
+                self.level = implied.level.clone();
             }
         }
         self
@@ -81,8 +81,8 @@ impl ViewQuery {
     pub fn without_implied(mut self, implied: &ViewQuery) -> ViewQuery {
         if implied.role.is_some() && self.role == implied.role {
             self.role = None;
-            if self.grade == implied.grade {
-                self.grade = None;
+            if self.level == implied.level {
+                self.level = None;
             }
         }
         self
@@ -311,26 +311,29 @@ mod tests {
     }
 
     #[test]
-    fn a_role_page_keeps_its_own_role_and_grade_out_of_the_url() {
+    fn a_role_page_keeps_its_own_role_and_level_out_of_the_url() {
         let implied = ViewQuery {
-            role: Some("vp".into()),
-            grade: Some("11".into()),
+            role: Some("engineering/backend-engineer".into()),
+            level: Some("senior".into()),
             ..ViewQuery::default()
         };
         let bare = ViewQuery::parse("?location=japan/tokyo").with_implied(&implied);
-        assert_eq!(bare.role.as_deref(), Some("vp"));
-        assert_eq!(bare.grade.as_deref(), Some("11"));
+        assert_eq!(bare.role.as_deref(), Some("engineering/backend-engineer"));
+        assert_eq!(bare.level.as_deref(), Some("senior"));
         assert_eq!(
             bare.clone().without_implied(&implied).to_query(),
             "?location=japan/tokyo"
         );
         let other = ViewQuery::parse("?role=cto").with_implied(&implied);
-        assert_eq!(other.grade, None);
+        assert_eq!(other.level, None);
         assert_eq!(
             other.clone().without_implied(&implied).role.as_deref(),
             Some("cto")
         );
-        let regraded = ViewQuery::parse("?grade=9").with_implied(&implied);
-        assert_eq!(regraded.without_implied(&implied).to_query(), "?grade=9");
+        let relevelled = ViewQuery::parse("?level=staff").with_implied(&implied);
+        assert_eq!(
+            relevelled.without_implied(&implied).to_query(),
+            "?level=staff"
+        );
     }
 }

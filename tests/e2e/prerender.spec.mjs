@@ -11,8 +11,8 @@ test.describe('with JavaScript off', () => {
 
   test('a reader walks from the site root to a role and reads all of it', async ({ page }) => {
     await page.goto('./');
-    const directory = page.getByRole('navigation', { name: 'Roles' });
-    await directory.getByRole('link', { name: new RegExp(`^${TITLE}`) }).click();
+    const directory = page.getByRole('region', { name: 'Job families' });
+    await directory.getByRole('link', { name: TITLE, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${ROLE}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
     await expect(page.locator('.pg-role-summary')).toContainText('Grade 12');
@@ -43,10 +43,23 @@ test.describe('with JavaScript off', () => {
     expect(jsonLd.baseSalary.value.minValue).toBe(Number(figures.min));
     expect(jsonLd.baseSalary.value.maxValue).toBe(Number(figures.max));
 
-    await directory.getByRole('link', { name: /^All roles/ }).click();
-    await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole('navigation', { name: 'Roles' }).getByRole('link', { name: new RegExp(`^${TITLE}`) }))
-      .toHaveAttribute('href', ROLE);
+    await page.getByRole('link', { name: /All job families/ }).click();
+    await expect(page.getByRole('region', { name: 'Job families' })).toBeVisible();
+  });
+
+  test('a job family\'s level pages are reached by plain links and show their own grade', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('region', { name: 'Job families' }).getByRole('link', { name: 'Backend Engineer', exact: true }).click();
+    await expect(page).toHaveURL(/roles\/engineering\/backend-engineer\/$/);
+    const levels = page.getByRole('navigation', { name: 'Levels of Backend Engineer' }).getByRole('link');
+    await expect(levels).not.toHaveCount(0);
+    const last = levels.last();
+    const name = await last.textContent();
+    const grade = /grade (\d+)/.exec(name)[1];
+    await last.click();
+    await expect(page.getByRole('region', { name: new RegExp(`^Pay for grade ${grade} in`) }).locator('.pg-band')).toBeVisible();
+    const jsonLd = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    expect(name).toContain(jsonLd.title);
   });
 });
 
@@ -102,8 +115,8 @@ for (const [name, query, filledEarly] of [
   });
 }
 
-test('the root page with a location shows only that location\'s band too', async ({ page }) => {
-  const { frames, final } = await framesOf(page, `./?location=${LONDON}`);
+test('the root page with a role and a location shows only that location\'s band too', async ({ page }) => {
+  const { frames, final } = await framesOf(page, `./?role=vp-strategy-developer-relations&location=${LONDON}`);
   expect(final.currency).toBe('GBP');
   for (const shown of frames) expect(shown).toEqual({ live: shown.live, ...final });
 });

@@ -113,12 +113,16 @@ fn index_data(data: &Path) -> Result<(), String> {
             "index",
         ])
         .arg(data)
+        .current_dir(root()))
+}
+
 /// The pre-rendered pages: the directory at dist/index.html (over the copied index.html, which stays the
 /// page for a data folder the build did not see) and a page per role and level under dist/roles/.
 fn prerender(dist: &Path) -> Result<(), String> {
     run(Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--bin", "paygrade-prerender", "--"])
-        .arg(root().join("data"))
+        // The copied data, with the index `index_data` has just written.
+        .arg(dist.join("data"))
         .arg(dist)
         .current_dir(root()))
 }
