@@ -380,10 +380,10 @@ mod job_ad {
             html.contains("data-min=\"136000\" data-max=\"186000\""),
             "{html}"
         );
-        assert!(html.contains("CAD 136,000 to CAD 186,000"), "{html}");
+        assert!(html.contains("CA$136,000 to CA$186,000"), "{html}");
         // The ad text uses the offered range, not the band.
         assert!(
-            html.contains("The base salary for this role in Toronto, Ontario is CAD 136,000 to CAD 186,000 a year."),
+            html.contains("The base salary for this role in Toronto, Ontario is CA$136,000 to CA$186,000 a year."),
             "{html}"
         );
         assert!(html.contains("the check is not legal advice"), "{html}");
@@ -397,7 +397,7 @@ mod job_ad {
             "{html}"
         );
         assert!(!html.contains("pg-rule-set"), "{html}");
-        assert!(html.contains("<p class=\"pg-sentence\">The base salary for this role in London, England is GBP 196,600 to GBP 294,900 a year.</p>"), "{html}");
+        assert!(html.contains("<p class=\"pg-sentence\">The base salary for this role in London, England is £196,600 to £294,900 a year.</p>"), "{html}");
     }
 
     #[tokio::test(flavor = "current_thread")]

@@ -14,13 +14,13 @@ use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 use crate::band::{band_figures, CurrencyChoice};
-use crate::export::job_posting_json_ld;
 use crate::model::{slug, DataError, Dataset, Date, IndexEntry, Location};
 use crate::parse::{parse_manifest, parse_role, Sources, MANIFEST};
 use crate::ui::actions::Actions;
+use crate::ui::components::job_ad::{ad_for, JobAdProps};
 use crate::ui::explorer::{band_at, explorer_linked, job_locality, OwnDataCallbacks, SiteLinks};
 use crate::ui::load::{resolve, Outcome, Published, RolePage};
-use crate::ui::state::{location_name, Action, State, Surface};
+use crate::ui::state::{location_name, Action, Shared, State, Surface};
 use crate::ui::url::ViewQuery;
 
 pub use directory::{LevelLinks, LevelLinksProps};
@@ -231,6 +231,7 @@ async fn render_page(state: &Rc<State>, dataset: &Dataset, plan: &PagePlan) -> V
         (Some(entry), _) => entry.title.clone(),
         (None, _) => String::new(),
     };
+    // The JobPosting the page's job-ad section shows, from the same function.
     let json_ld = match (entry, grade, location) {
         (Some(entry), Some(grade), Some(location)) => band_at(
             band_figures,
@@ -242,13 +243,22 @@ async fn render_page(state: &Rc<State>, dataset: &Dataset, plan: &PagePlan) -> V
         )
         .ok()
         .map(|band| {
-            job_posting_json_ld(
-                &band,
-                &job_title,
-                &dataset.manifest.organisation,
-                &job_locality(location),
-                &location.country,
-            )
+            ad_for(&JobAdProps {
+                band,
+                title: job_title.clone().into(),
+                organisation: dataset.manifest.organisation.clone().into(),
+                locality: job_locality(location).into(),
+                country: location.country.clone().into(),
+                dataset: Shared(Rc::new(dataset.clone())),
+                location: location.id.clone().into(),
+                also: state.selection.ad_places.clone(),
+                remote: state.selection.remote,
+                today: state.today,
+                on_remote: Callback::noop(),
+                on_add: Callback::noop(),
+                on_remove: Callback::noop(),
+            })
+            .json
         }),
         _ => None,
     };

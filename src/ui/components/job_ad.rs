@@ -120,9 +120,15 @@ fn rule_set_card(check: &RuleSetCheck, max_age_days: u32) -> Html {
     }
 }
 
-#[function_component]
-pub fn JobAd(props: &JobAdProps) -> Html {
-    let copied = use_state(|| None::<&'static str>);
+/// A job ad for a band: the rules' check, the places it names, its paragraphs and its `JobPosting` JSON-LD.
+pub struct Ad {
+    pub check: AdCheck,
+    pub paragraphs: Vec<String>,
+    pub json: String,
+}
+
+/// Where the ad is open: the chosen location first, then the others it names.
+fn ad_locations(props: &JobAdProps) -> Vec<&Location> {
     let dataset = &props.dataset;
     let primary = dataset.location(&props.location);
     let mut locations: Vec<&Location> = primary.into_iter().collect();
@@ -131,6 +137,13 @@ pub fn JobAd(props: &JobAdProps) -> Html {
             locations.push(location);
         }
     }
+    locations
+}
+
+/// The ad [`JobAd`] shows for `props`; the pre-rendered pages put the same JSON-LD in their head.
+pub fn ad_for(props: &JobAdProps) -> Ad {
+    let dataset = &props.dataset;
+    let locations = ad_locations(props);
     let check = check_ad(
         dataset,
         &PostedBand::from(&props.band),
@@ -155,6 +168,24 @@ pub fn JobAd(props: &JobAdProps) -> Html {
         &places,
         &text,
     );
+    Ad {
+        check,
+        paragraphs,
+        json,
+    }
+}
+
+#[function_component]
+pub fn JobAd(props: &JobAdProps) -> Html {
+    let copied = use_state(|| None::<&'static str>);
+    let Ad {
+        check,
+        paragraphs,
+        json,
+    } = ad_for(props);
+    let text = paragraphs.join("\n\n");
+    let dataset = &props.dataset;
+    let locations = ad_locations(props);
     let copy = |what: &'static str, text: String| {
         let copied = copied.clone();
         Callback::from(move |_| {
