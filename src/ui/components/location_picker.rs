@@ -52,7 +52,13 @@ pub fn LocationPicker(props: &LocationPickerProps) -> Html {
     let input_id = format!("pg-location-input-{}", *instance);
     let option_id = |index: usize| format!("pg-location-{}-{index}", *instance);
 
-    let options = matching(&props.dataset.locations, &query);
+    // Options are made only while the list is open: a closed picker (one per widget, one per section) then
+    // renders no hidden list of 80 places with a callback each on every render.
+    let options = if *open {
+        matching(&props.dataset.locations, &query)
+    } else {
+        Vec::new()
+    };
     let selected_name = props
         .selected
         .as_deref()
