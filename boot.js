@@ -69,7 +69,10 @@
     title.textContent = `Pay for grade ${bands.grade} in ${place.name}`;
     html.classList.add('pg-band-filled');
   };
-  const figures = fetch(new URL('bands.json', window.location.href)).then((r) => (r.ok ? r.json() : null));
+  // Only a role page has figures beside it (the root, the directory, has none to fetch).
+  const figures = document.querySelector('link[rel="preload"][href="bands.json"]')
+    ? fetch(new URL('bands.json', window.location.href)).then((r) => (r.ok ? r.json() : null))
+    : Promise.resolve(null);
   // The band can be filled once its section is parsed: when the next section appears, or the parser is
   // done ('interactive' comes before the module scripts run; DOMContentLoaded waits for them).
   const parsed = new Promise((resolve) => {

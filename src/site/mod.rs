@@ -280,6 +280,7 @@ async fn render_page(state: &Rc<State>, dataset: &Dataset, plan: &PagePlan) -> V
         level: plan.query.level.as_deref(),
         data_files: &dataset_files(dataset),
         json_ld: json_ld.as_deref(),
+        bands: entry.is_some() && grade.is_some(),
         directory: &levels,
         body: &body,
     };

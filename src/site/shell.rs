@@ -20,6 +20,8 @@ pub struct Page<'a> {
     pub data_files: &'a [String],
     /// The `JobPosting` JSON-LD; `export::job_posting_json_ld` escapes `<`, so it cannot close the script.
     pub json_ld: Option<&'a str>,
+    /// Whether a `bands.json` sits beside the page (a role page with a grade), to preload for boot.js.
+    pub bands: bool,
     /// Links to the role's level pages, above the page (empty when it has one level).
     pub directory: &'a str,
     pub body: &'a str,
@@ -96,9 +98,7 @@ pub fn html(page: &Page) -> String {
   <meta name="color-scheme" content="light dark">
   <link rel="icon" href="data:,">
   <title>{title}</title>
-{description}  <!-- A deep link's band: fetched at once, read by boot.js. -->
-  <link rel="preload" href="bands.json" as="fetch" crossorigin>
-  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
+{description}{bands}  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
   <!-- Before the body is painted: marks a deep link's band as pending and fetches its figures. -->
   <script src="{prefix}boot.js"></script>
   <!-- The code and data come next, after what paints the page: the band is already in it. -->
@@ -115,6 +115,11 @@ pub fn html(page: &Page) -> String {
 </html>
 "#,
         title = escape_html(page.title),
+        bands = if page.bands {
+            "  <!-- A deep link's band: fetched at once, read by boot.js. -->\n  <link rel=\"preload\" href=\"bands.json\" as=\"fetch\" crossorigin>\n"
+        } else {
+            ""
+        },
         directory = page.directory,
         body = page.body,
     )
@@ -142,11 +147,30 @@ mod tests {
             level: None,
             data_files: &[],
             json_ld: Some(r#"{"title": "</script><script>alert(1)</script>"}"#),
+            bands: false,
             directory: "",
             body: "",
         };
         let html = html(&page);
         assert!(!html.contains("</script><script>alert"), "{html}");
         assert_eq!(html.matches("</script>").count(), 3, "{html}");
+    }
+
+    #[test]
+    fn only_a_page_with_figures_preloads_them() {
+        let page = |bands| Page {
+            title: "t",
+            description: "",
+            prefix: "",
+            role: None,
+            level: None,
+            data_files: &[],
+            json_ld: None,
+            bands,
+            directory: "",
+            body: "",
+        };
+        assert!(html(&page(true)).contains(r#"<link rel="preload" href="bands.json""#));
+        assert!(!html(&page(false)).contains("bands.json"));
     }
 }
