@@ -18,7 +18,6 @@ pub mod own_data;
 pub mod rich_text;
 pub mod role_details;
 pub mod role_directory;
-pub mod role_picker;
 pub mod role_summary;
 
 pub use band_figures::BandFigures;
@@ -39,5 +38,4 @@ pub use own_data::OwnData;
 pub use rich_text::RichText;
 pub use role_details::RoleDetails;
 pub use role_directory::RoleDirectory;
-pub use role_picker::RolePicker;
 pub use role_summary::RoleSummary;
