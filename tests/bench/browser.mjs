@@ -3,7 +3,7 @@
 // over the 10,000-row table. Prints one JSON object on stdout.
 import { writeFileSync } from 'node:fs';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { armKeyTimer, keystrokesToChange, launch, stats } from './common.mjs';
 
 const base = process.env.PAYGRADE_URL;
 const distDir = process.env.PAYGRADE_DIST;
@@ -12,11 +12,7 @@ if (!base || !distDir) throw new Error('run through `cargo xtask bench`');
 
 const VIEW = '?location=united-kingdom/london-england';
 const ROLE = process.env.PAYGRADE_BENCH_ROLE || 'roles/vp-strategy-developer-relations/';
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-});
+const browser = await launch();
 
 // Records the first animation frame in which a band is visible (a pre-rendered page may hold one hidden
 // while a deep link's figures arrive), from navigation start; with `currency`, only a band in it counts.
@@ -123,11 +119,6 @@ async function pairedMobile(path, staticPath, currency, count) {
   };
 }
 
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
-}
 
 async function memoryAfterLoad(url) {
   const { context, page } = await freshPage();
@@ -138,21 +129,6 @@ async function memoryAfterLoad(url) {
   return bytes;
 }
 
-// Times, inside the page, from the next key press to the next change of `selector`'s element:
-// the result arrives in window.__keyToChange.
-async function armKeyTimer(page, selector, observed) {
-  await page.evaluate(([selector, observed]) => {
-    const target = document.querySelector(selector);
-    window.__keyToChange = new Promise((resolve) => {
-      const start = { t: 0 };
-      document.addEventListener('keydown', () => { start.t = performance.now(); }, { capture: true, once: true });
-      new MutationObserver((records, observer) => {
-        observer.disconnect();
-        resolve(performance.now() - start.t);
-      }).observe(target, observed);
-    });
-  }, [selector, observed]);
-}
 
 // From a real key press to the band's figures changing.
 async function locationChanges(count) {
@@ -180,17 +156,9 @@ async function filterKeystrokes(url, letters) {
   await ready(page);
   const filter = page.getByLabel('Filter by country, area or zone');
   await filter.focus();
-  const times = [];
-  for (const key of [...letters].flatMap((letter) => [letter, 'Backspace'])) {
-    await armKeyTimer(page, '.pg-row-count', { childList: true, characterData: true, subtree: true });
-    await page.keyboard.press(key);
-    times.push(await Promise.race([
-      page.evaluate(() => window.__keyToChange),
-      new Promise((resolve) => setTimeout(() => resolve(null), 2000)),
-    ]));
-  }
+  const times = await keystrokesToChange(page, '.pg-row-count', letters);
   await context.close();
-  return times.filter((t) => t !== null);
+  return times;
 }
 
 // The root shows the role directory; a role in the link opens its page over the 10,000-row folder.

@@ -2,7 +2,7 @@
 // among 400 job families against among one, the directory's keystroke filter over 400 families, and 1
 // against 20 widgets on a page (requests, time to every band, wasm memory). Prints one JSON object.
 import { writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { keystrokesToChange, launch, stats } from './common.mjs';
 
 const base = process.env.PAYGRADE_URL;
 const distDir = process.env.PAYGRADE_DIST;
@@ -11,17 +11,8 @@ const manyRole = process.env.PAYGRADE_BENCH_ROLE;
 const oneRole = process.env.PAYGRADE_BENCH_ONE_ROLE;
 if (!base || !distDir || !manyRole || !oneRole) throw new Error('run through `cargo xtask bench`');
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-});
+const browser = await launch();
 
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
-}
 
 // Resolves window.__bands with the time (from navigation start) at which `count` bands are painted,
 // looking inside widgets' shadow roots too.
@@ -84,27 +75,9 @@ async function directoryKeystrokes(letters) {
   const search = page.getByRole('searchbox', { name: 'Search roles, levels and departments' });
   await search.waitFor();
   await search.focus();
-  const times = [];
-  for (const key of [...letters].flatMap((letter) => [letter, 'Backspace'])) {
-    await page.evaluate(() => {
-      const target = document.querySelector('#pg-directory-count');
-      window.__keyToChange = new Promise((resolve) => {
-        const start = { t: 0 };
-        document.addEventListener('keydown', () => { start.t = performance.now(); }, { capture: true, once: true });
-        new MutationObserver((records, observer) => {
-          observer.disconnect();
-          resolve(performance.now() - start.t);
-        }).observe(target, { childList: true, characterData: true, subtree: true });
-      });
-    });
-    await page.keyboard.press(key);
-    times.push(await Promise.race([
-      page.evaluate(() => window.__keyToChange),
-      new Promise((resolve) => setTimeout(() => resolve(null), 2000)),
-    ]));
-  }
+  const times = await keystrokesToChange(page, '#pg-directory-count', letters);
   await context.close();
-  return times.filter((t) => t !== null);
+  return times;
 }
 
 // A host page with `n` widgets over the shipped data, at different places and levels.
