@@ -164,14 +164,16 @@ pub fn read_data_folder(dir: &Path) -> Result<DataFolder, FolderError> {
         if !entry.ends_with('/') {
             if let Some(reason) = reader.read(&resolved)? {
                 if manifest.index.is_some() {
-                    // With an index the page fetches pages one by one, so the core does not report a
-                    // missing one (without an index it does, from the entry left in `files`).
+                    // With an index the page fetches pages one by one, so a missing one is reported here,
+                    // with its entry, and taken out of `files` so the core does not report it again
+                    // (without an index the core reports it, from the entry left in `files`).
                     problems.push(DataError::field(
                         MANIFEST,
                         None,
                         &field,
                         format!("the page \"{resolved}\" {reason}"),
                     ));
+                    reader.files.remove(&resolved);
                 }
             }
             continue;

@@ -295,20 +295,17 @@ fn check_with(
                 places: names.clone(),
                 stale: rule.review_stale(today, max_age),
                 in_force: rule.in_force(today),
-                findings: findings(data, rule, posting, names, today),
+                findings: check_posting(data, rule, posting, names, today),
             })
             .collect()
     };
     let rule_sets = checks_for(&posting);
-    let width_breaks = offer
-        && rule_sets.iter().any(|check| {
-            check
-                .findings
-                .iter()
-                .any(|f| f.verdict == Verdict::Breaks && f.requirement.starts_with(WIDTH))
-        });
-    let offered = match (&needs.width_cap, width_breaks) {
-        (Some((cap, whose)), true) => Some(centred_range(data, band, *cap, whose)),
+    // The narrowest cap is the one a width finding breaks first: the band is too wide for some rule set
+    // exactly when it is wider than that one.
+    let offered = match &needs.width_cap {
+        Some((cap, whose)) if offer && band.max - band.min > cap + WIDTH_SLACK => {
+            Some(centred_range(data, band, *cap, whose))
+        }
         _ => None,
     };
     let offered_rule_sets = match &offered {
@@ -416,8 +413,8 @@ pub fn needs_summary(needs: &Needs) -> String {
     parts.join("; ")
 }
 
-/// The label every width finding starts with, so the offered range is computed only for a width break.
-const WIDTH: &str = "Width";
+/// How far past a width cap a range may be before it breaks it: a rounding error, not a wider range.
+const WIDTH_SLACK: f64 = 1e-6;
 
 fn combine(
     data: &Dataset,
@@ -575,20 +572,9 @@ fn centred_range(data: &Dataset, band: &PostedBand, cap: f64, whose: &str) -> Of
     }
 }
 
-/// Checks one posting against one rule set: for ads written by hand (an open-ended "from $X", one figure),
-/// and for tests of each kind of rule.
+/// Every requirement of one rule set, checked against one posting: for the ad paygrade writes, for ads
+/// written by hand (an open-ended "from $X", one figure), and for tests of each kind of rule.
 pub fn check_posting(
-    data: &Dataset,
-    rule: &RuleSet,
-    posting: &Posting,
-    places: &[String],
-    today: Option<Date>,
-) -> Vec<Finding> {
-    findings(data, rule, posting, places, today)
-}
-
-/// Every requirement of one rule set, checked against one posting.
-fn findings(
     data: &Dataset,
     rule: &RuleSet,
     posting: &Posting,
@@ -756,7 +742,7 @@ fn findings(
     // The width cap.
     if let Some(cap) = rule.width_cap {
         let cap_currency = rule.cap_currency.as_deref().unwrap_or(code);
-        let requirement = format!("{WIDTH} at most {} {cap_currency}", amount(cap));
+        let requirement = format!("Width at most {} {cap_currency}", amount(cap));
         let (min, max) = match posting.range {
             PostedRange::Between(min, max) => (min, max),
             PostedRange::Exactly(value) => (value, value),
@@ -785,7 +771,7 @@ fn findings(
                     amount(rule.cap_exempt_above.unwrap_or(0.0))
                 ),
             ),
-            Some(Ok(Some(limit))) if max - min <= limit + 1e-6 => push(
+            Some(Ok(Some(limit))) if max - min <= limit + WIDTH_SLACK => push(
                 &requirement,
                 Verdict::Meets,
                 format!(

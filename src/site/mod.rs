@@ -175,7 +175,11 @@ fn role_query(id: &str, level: Option<&str>) -> ViewQuery {
     }
 }
 
-async fn render_page(state: &Rc<State>, dataset: &Dataset, plan: &PagePlan) -> Vec<SiteFile> {
+async fn render_page(
+    state: &Rc<State>,
+    dataset: &Shared<Dataset>,
+    plan: &PagePlan,
+) -> Vec<SiteFile> {
     let depth = plan.folder.matches('/').count();
     let prefix = "../".repeat(depth);
     let links = SiteLinks {
@@ -249,7 +253,7 @@ async fn render_page(state: &Rc<State>, dataset: &Dataset, plan: &PagePlan) -> V
                 organisation: dataset.manifest.organisation.clone().into(),
                 locality: job_locality(location).into(),
                 country: location.country.clone().into(),
-                dataset: Shared(Rc::new(dataset.clone())),
+                dataset: dataset.clone(),
                 location: location.id.clone().into(),
                 also: state.selection.ad_places.clone(),
                 remote: state.selection.remote,
@@ -308,12 +312,19 @@ fn dataset_files(dataset: &Dataset) -> Vec<String> {
 /// total], reference: [...] } } }`: the page's grade at every location, figures by the core. The boot
 /// script reads it (see `boot.js`).
 fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -> Value {
-    let in_currency = |currency: CurrencyChoice, location: &Location| {
+    let in_currency_state = |currency: CurrencyChoice| {
         let mut chosen = state.clone();
         chosen.selection.currency = currency;
+        chosen
+    };
+    let (local_state, reference_state) = (
+        in_currency_state(CurrencyChoice::Local),
+        in_currency_state(CurrencyChoice::Reference),
+    );
+    let in_currency = |chosen: &State, location: &Location| {
         band_at(
             band_figures,
-            &chosen,
+            chosen,
             dataset,
             Some(entry),
             grade,
@@ -333,8 +344,8 @@ fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -
     };
     let mut locations = Map::new();
     for location in &dataset.locations {
-        let local = in_currency(CurrencyChoice::Local, location);
-        let reference = in_currency(CurrencyChoice::Reference, location);
+        let local = in_currency(&local_state, location);
+        let reference = in_currency(&reference_state, location);
         // Where the local currency is the reference one, `reference` is left out: the same figures.
         if let (Some(local), Some(reference)) = (local, reference) {
             let mut entry = json!({ "name": location_name(location), "local": local });

@@ -12,6 +12,8 @@ use crate::ui::sync::{self, SyncedChoice};
 pub struct Actions {
     /// A role by id; `None` is the directory.
     pub select_role: Callback<Option<String>>,
+    /// A role from the directory, by id.
+    pub open_role: Callback<String>,
     /// A level of the current role, by position (0 = first).
     pub select_level: Callback<usize>,
     /// The directory's search box.
@@ -52,6 +54,7 @@ impl Actions {
         };
         Actions {
             select_role: send(dispatcher, Action::SelectRole),
+            open_role: send(dispatcher, |id| Action::SelectRole(Some(id))),
             select_level: send(dispatcher, Action::SelectLevel),
             set_search: send(dispatcher, Action::SetSearch),
             select_grade: send(dispatcher, Action::SelectGrade),

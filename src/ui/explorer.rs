@@ -125,7 +125,7 @@ fn directory_page(state: &State, actions: &Actions, links: Option<&SiteLinks>) -
             <RoleDirectory dataset={dataset.clone()} search={state.selection.search.clone()}
                 href_prefix={prefix} href_suffix={suffix}
                 on_search={Some(actions.set_search.clone())}
-                on_open={Some(actions.select_role.reform(Some))} />
+                on_open={Some(actions.open_role.clone())} />
             <DataProblems problems={state.problems.clone()} />
         </>
     }
@@ -185,9 +185,21 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
     let role_loading = state.page_loading().then(|| {
         html! { <p class="pg-status" role="status">{ "Loading the role's page…" }</p> }
     });
-    let mut problems = (*state.problems).clone();
-    problems.extend(state.page_problems());
-    let problems = std::rc::Rc::new(problems);
+    // The data's problems as they are (compared by identity in props), joined by the role page's own only
+    // when it has some.
+    let page_problems = state.page_problems();
+    let problems = if page_problems.is_empty() {
+        state.problems.clone()
+    } else {
+        std::rc::Rc::new(
+            state
+                .problems
+                .iter()
+                .cloned()
+                .chain(page_problems)
+                .collect(),
+        )
+    };
 
     html! {
         <>

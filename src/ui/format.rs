@@ -46,28 +46,26 @@ mod imp {
             .as_string()
     }
 
-    pub fn money(amount: f64, currency: &str) -> String {
-        let format = formatter(currency, || {
+    /// Intl's formatter for `currency` with `digits` decimals, made once per pair.
+    fn currency(currency: &str, digits: u8) -> Function {
+        formatter(&format!("{currency}#{digits}"), || {
             let options = NumberFormatOptions::new();
             options.set_style(NumberFormatStyle::Currency);
             options.set_currency(currency);
-            options.set_maximum_fraction_digits(0);
-            options.set_minimum_fraction_digits(0);
+            options.set_maximum_fraction_digits(digits);
+            options.set_minimum_fraction_digits(digits);
             options
-        });
-        apply(&format, amount).unwrap_or_else(|| super::plain_money(amount, currency))
+        })
     }
 
-    pub fn money_cents(amount: f64, currency: &str) -> String {
-        let format = formatter(&format!("{currency}#cents"), || {
-            let options = NumberFormatOptions::new();
-            options.set_style(NumberFormatStyle::Currency);
-            options.set_currency(currency);
-            options.set_maximum_fraction_digits(2);
-            options.set_minimum_fraction_digits(2);
-            options
-        });
-        apply(&format, amount).unwrap_or_else(|| super::plain_cents(amount, currency))
+    pub fn money(amount: f64, currency_code: &str) -> String {
+        apply(&currency(currency_code, 0), amount)
+            .unwrap_or_else(|| super::plain_money(amount, currency_code))
+    }
+
+    pub fn money_cents(amount: f64, currency_code: &str) -> String {
+        apply(&currency(currency_code, 2), amount)
+            .unwrap_or_else(|| super::plain_cents(amount, currency_code))
     }
 
     pub fn count(value: usize) -> String {

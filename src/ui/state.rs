@@ -482,11 +482,7 @@ fn default_location(dataset: &Dataset) -> Option<&Location> {
 
 /// "London, England (United Kingdom)", "Germany", "Everywhere else in Germany": how a person names a place.
 pub fn location_name(location: &Location) -> String {
-    match location.area.as_str() {
-        "All" => location.country.clone(),
-        "Everywhere else" => format!("Everywhere else in {}", location.country),
-        area => format!("{area} ({})", location.country),
-    }
+    crate::transparency::place_name(location)
 }
 
 /// An amount as people type it: "120000", "120,000", "120 000", "£120,000.50".

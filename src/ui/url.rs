@@ -238,6 +238,43 @@ mod tests {
     }
 
     #[test]
+    fn boot_js_knows_every_key_a_link_can_carry() {
+        // boot.js hides what a link's view changes until the wasm has it; a key it does not know would
+        // show the static page's figures for another view.
+        let every = ViewQuery {
+            role: Some("r".into()),
+            level: Some("l".into()),
+            search: Some("s".into()),
+            grade: Some("g".into()),
+            location: Some("l".into()),
+            currency: Some("c".into()),
+            compare: vec!["c".into()],
+            offer: Some("o".into()),
+            data: Some("d".into()),
+            sort: Some("s".into()),
+            filter: Some("f".into()),
+            hiring: Some("h".into()),
+            page: Some("p".into()),
+            remote: Some("r".into()),
+            open: vec!["o".into()],
+        };
+        let boot = include_str!("../../boot.js");
+        let query = every.to_query();
+        for pair in query.trim_start_matches('?').split('&') {
+            let key = pair.split('=').next().unwrap_or_default();
+            assert!(
+                boot.contains(&format!("'{key}'")),
+                "boot.js does not know `{key}`"
+            );
+        }
+        assert_eq!(
+            query.matches('&').count(),
+            14,
+            "a field was left empty: {query}"
+        );
+    }
+
+    #[test]
     fn level_and_directory_search_round_trip() {
         let view = ViewQuery::parse(
             "?role=engineering/backend-engineer&level=senior-backend-engineer&q=staff+eng",

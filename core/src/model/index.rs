@@ -1,6 +1,8 @@
 //! The role index (`index.json`): what the directory lists and what a role's page needs to be found,
 //! without fetching every page. `paygrade index` writes it; the page reads it.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::Role;
@@ -53,13 +55,18 @@ impl RoleIndex {
     /// The index of parsed pages, as `paygrade index` writes it: sorted by id, each page's levels in page
     /// order, its department named by the folder's own page (`engineering/_index.md`) or the folder name.
     pub fn from_roles(roles: &[Role]) -> RoleIndex {
+        // A folder's own page names its department; looked up once, not per role.
+        let titles: HashMap<&str, &str> = roles
+            .iter()
+            .map(|role| (role.id.as_str(), role.title.as_str()))
+            .collect();
         let mut entries: Vec<IndexEntry> = roles
             .iter()
             .map(|role| IndexEntry {
                 id: role.id.clone(),
                 file: role.file.clone(),
                 title: role.title.clone(),
-                department: department_of(&role.id, roles),
+                department: department_of(&role.id, &titles),
                 description: role.description.clone(),
                 slug: role.slug.clone(),
                 midpoint: role.midpoint,
@@ -88,13 +95,13 @@ impl RoleIndex {
 }
 
 /// The department a role id sits in: its first folder, named by that folder's own page when there is one.
-fn department_of(id: &str, roles: &[Role]) -> Option<String> {
+fn department_of(id: &str, titles: &HashMap<&str, &str>) -> Option<String> {
     let (folder, _) = id.split_once('/')?;
-    let named = roles
-        .iter()
-        .find(|role| role.id == folder)
-        .map(|role| role.title.clone());
-    Some(named.unwrap_or_else(|| humanise(folder)))
+    Some(
+        titles
+            .get(folder)
+            .map_or_else(|| humanise(folder), |title| title.to_string()),
+    )
 }
 
 /// `developer-relations` → `Developer Relations`.

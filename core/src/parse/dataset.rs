@@ -1,6 +1,6 @@
 //! Assembling a dataset from fetched files, and the cross-file checks no single parser can do.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::{DataError, Dataset, Manifest, Role, RoleIndex};
 
@@ -56,10 +56,11 @@ impl Dataset {
             })
             .filter_map(|path| bytes_of(path))
             .collect();
+        let pages = manifest.role_pages();
         for (path, fetched) in files {
-            let named = role_files.iter().any(|(name, _)| name == path);
-            if let (Ok(bytes), false) = (fetched, named) {
-                if manifest.is_role_page(path) && !is_hidden(path) {
+            // Named pages were taken above, in manifest order.
+            if let (Ok(bytes), false) = (fetched, pages.is_named(path)) {
+                if pages.contains(path) {
                     role_files.push((path.clone(), bytes.as_slice()));
                 }
             }
@@ -151,18 +152,14 @@ fn read_every_page(manifest: &Manifest, roles: &[Role], files: &FetchedFiles) ->
 /// The index file's entries, plus the pages it does not list (a reader's own page added to the published
 /// data), sorted by id.
 fn with_pages(mut index: RoleIndex, made: RoleIndex) -> RoleIndex {
-    for entry in made.roles {
-        if !index.roles.iter().any(|listed| listed.id == entry.id) {
-            index.roles.push(entry);
-        }
-    }
+    let listed: HashSet<String> = index.roles.iter().map(|entry| entry.id.clone()).collect();
+    index.roles.extend(
+        made.roles
+            .into_iter()
+            .filter(|entry| !listed.contains(&entry.id)),
+    );
     index.roles.sort_by(|a, b| a.id.cmp(&b.id));
     index
-}
-
-/// A dotted file or folder (`.DS_Store`, `.git/…`) is never a page.
-fn is_hidden(path: &str) -> bool {
-    path.split('/').any(|segment| segment.starts_with('.'))
 }
 
 /// A folder of pages with no index and no page read from it: a static host cannot list a folder.

@@ -1,8 +1,10 @@
 //! `paygrade.json`: strict JSON (unknown or duplicate fields are errors), then policy checks.
 
+use std::collections::HashSet;
+
 use crate::model::{is_currency_code, DataError, Manifest, Severity};
 
-use super::resolve_data_path;
+use super::{resolve_data_path, MANIFEST};
 
 /// Reads the manifest; every problem is returned with the line serde_json reports.
 pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataError>> {
@@ -185,19 +187,59 @@ impl Manifest {
             .collect()
     }
 
-    /// Whether `path` (resolved) is a job-family page: named in `roles`, or inside a folder it names.
-    pub fn is_role_page(&self, path: &str) -> bool {
-        self.roles.iter().any(|entry| {
-            let Ok(resolved) = resolve_data_path(&self.file, entry) else {
-                return false;
-            };
-            if entry.ends_with('/') {
-                path.strip_prefix(resolved.as_str()).is_some_and(|rest| {
-                    rest.starts_with('/') && self.index.as_deref() != Some(path)
-                })
-            } else {
-                path == resolved
+    /// Which resolved paths are job-family pages, with every manifest path resolved once: asked for each
+    /// of a handbook's files, so it must not resolve the manifest's paths again per file.
+    pub fn role_pages(&self) -> RolePages {
+        let (others, _) = self.files();
+        let mut named = HashSet::new();
+        let mut folders = Vec::new();
+        for entry in &self.roles {
+            if let Ok(resolved) = resolve_data_path(&self.file, entry) {
+                if entry.ends_with('/') {
+                    folders.push(resolved + "/");
+                } else {
+                    named.insert(resolved);
+                }
             }
-        })
+        }
+        // Tables, the index and the manifest are never pages, even inside a folder of pages.
+        let mut not_pages: HashSet<String> = others
+            .into_iter()
+            .filter(|path| !named.contains(path))
+            .collect();
+        not_pages.insert(MANIFEST.to_string());
+        RolePages {
+            named,
+            folders,
+            not_pages,
+        }
+    }
+}
+
+/// The job-family pages of a manifest, resolved: see `Manifest::role_pages`.
+#[derive(Debug, Clone, Default)]
+pub struct RolePages {
+    named: HashSet<String>,
+    /// Folder entries of `roles`, each ending in `/`.
+    folders: Vec<String>,
+    not_pages: HashSet<String>,
+}
+
+impl RolePages {
+    /// Whether `path` (resolved) is named in `roles`, or lies inside a folder it names and is neither a
+    /// table, the index, the manifest nor a dotted file or folder (`.DS_Store`, `.git/…`).
+    pub fn contains(&self, path: &str) -> bool {
+        self.named.contains(path)
+            || (self
+                .folders
+                .iter()
+                .any(|folder| path.starts_with(folder.as_str()))
+                && !self.not_pages.contains(path)
+                && !path.split('/').any(|segment| segment.starts_with('.')))
+    }
+
+    /// Whether `path` is named in `roles` one by one.
+    pub fn is_named(&self, path: &str) -> bool {
+        self.named.contains(path)
     }
 }

@@ -21,7 +21,7 @@ pub use decimal::{parse_decimal, DecimalError};
 pub use grades::parse_grades;
 pub use index::parse_index;
 pub use locations::parse_locations;
-pub use manifest::parse_manifest;
+pub use manifest::{parse_manifest, RolePages};
 pub use markdown::parse_markdown;
 pub use path::{resolve_data_path, role_id};
 pub use pay_rules::parse_pay_rules;
