@@ -4,6 +4,18 @@
 //! It has no web dependency, so its Cargo.toml is the proof of the invariant "the core never sees the DOM":
 //! the page (wasm), the `paygrade` command and the pre-renderer all call it.
 
+// A panic in the core takes down the page, the widget or the CLI with no located error; bad data must
+// come back as a `DataError`. Tests (cfg(test) and the separate crates in core/tests) may still unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 pub mod band;
 pub mod directory;
 pub mod export;
