@@ -50,8 +50,12 @@
     const band = document.querySelector('.pg-prerendered .pg-band');
     const title = document.getElementById('pg-pay-title');
     if (!place || !band || !title) return;
-    const [min, mid, max, code, variable, total] = currency === 'reference' && place.reference
-      ? place.reference : place.local;
+    // The figures' order and the sentences come from bands.json (Rust's `view::contract`), not from here.
+    const row = currency === 'reference' && place.reference ? place.reference : place.local;
+    const field = (name) => row[bands.fields.indexOf(name)];
+    const [min, mid, max, code, variable, total] = ['min', 'mid', 'max', 'currency', 'variable', 'total'].map(field);
+    const fillIn = (template, values) => Object.entries(values)
+      .reduce((text, [name, value]) => text.split(`{${name}}`).join(value), template);
     band.dataset.min = String(min);
     band.dataset.mid = String(mid);
     band.dataset.max = String(max);
@@ -63,10 +67,12 @@
     text('.pg-figure-min dd', money(min, code));
     text('.pg-figure-mid dd', money(mid, code));
     text('.pg-figure-max dd', money(max, code));
-    text('.pg-extra:nth-child(1) dd', variable === null ? 'None for this grade' : money(variable, code));
+    text('.pg-extra:nth-child(1) dd', variable === null ? bands.no_variable : money(variable, code));
     text('.pg-extra:nth-child(2) dd', money(total, code));
-    text('[aria-live]', `Grade ${bands.grade} in ${place.name}: ${money(min, code)} to ${money(max, code)}, midpoint ${money(mid, code)}.`);
-    title.textContent = `Pay for grade ${bands.grade} in ${place.name}`;
+    text('[aria-live]', fillIn(bands.sentence, {
+      grade: bands.grade, place: place.name, min: money(min, code), max: money(max, code), mid: money(mid, code),
+    }));
+    title.textContent = fillIn(bands.title, { grade: bands.grade, place: place.name });
     html.classList.add('pg-band-filled');
   };
   // Only a role page has figures beside it (the root, the directory, has none to fetch).

@@ -10,7 +10,9 @@ pub mod ui;
 pub mod site;
 
 // The core, under the paths the UI and the tests have always used.
-pub use paygrade_core::{band, directory, export, model, parse, table, transparency};
+pub use paygrade_core::{
+    band, directory, export, format as figures_text, model, parse, table, transparency, view,
+};
 
 use wasm_bindgen::prelude::*;
 

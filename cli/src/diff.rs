@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::ExitCode;
 
-use paygrade_core::band::{amount, bands_for_grade_everywhere, Band, BandError, CurrencyChoice};
-use paygrade_core::model::{Dataset, Role};
+use paygrade_core::band::{amount, Band, BandError, CurrencyChoice};
+use paygrade_core::model::{Dataset, IndexEntry, Role, RoleIndex};
+use paygrade_core::view::role_bands_everywhere;
 use serde_json::{json, Value};
 
 use crate::folder::{read_data_folder, DataFolder};
@@ -221,8 +222,8 @@ fn compare(old: &Dataset, new: &Dataset) -> PayDiff {
 
     let mut currency_changes = BTreeMap::new();
     for grade in old_grades.intersection(&new_grades) {
-        let old_bands = bands_for_grade_everywhere(old, *grade, &CurrencyChoice::Local, None);
-        let new_bands = bands_for_grade_everywhere(new, *grade, &CurrencyChoice::Local, None);
+        let old_bands = role_bands_everywhere(old, None, *grade, &CurrencyChoice::Local, None);
+        let new_bands = role_bands_everywhere(new, None, *grade, &CurrencyChoice::Local, None);
         pair(
             &mut diff,
             &mut currency_changes,
@@ -236,8 +237,6 @@ fn compare(old: &Dataset, new: &Dataset) -> PayDiff {
         );
     }
 
-    let mut old_scratch = None;
-    let mut new_scratch = None;
     for (id, old_role) in &old_roles {
         let Some(new_role) = new_roles.get(id) else {
             continue;
@@ -260,29 +259,36 @@ fn compare(old: &Dataset, new: &Dataset) -> PayDiff {
                 ));
             }
         }
-        if old_role.midpoint.is_none() && new_role.midpoint.is_none() {
+    }
+    // A role's own midpoint, where it applies (`view::own_midpoint_at`: its own grade), exactly as the page
+    // shows it.
+    let (old_index, new_index) = (
+        RoleIndex::from_roles(&old.roles),
+        RoleIndex::from_roles(&new.roles),
+    );
+    for old_entry in &old_index.roles {
+        let Some(new_entry) = new_index.find(&old_entry.id) else {
+            continue;
+        };
+        if old_entry.midpoint.is_none() && new_entry.midpoint.is_none() {
             continue;
         }
-        let grades: BTreeSet<u8> = role_grades(old_role)
-            .intersection(&role_grades(new_role))
-            .copied()
+        let Some(grade) = own_grade_on_both(old_entry, new_entry)
             .filter(|grade| old_grades.contains(grade) && new_grades.contains(grade))
-            .collect();
-        for grade in grades {
-            let old_bands = role_bands(old, &mut old_scratch, old_role, grade);
-            let new_bands = role_bands(new, &mut new_scratch, new_role, grade);
-            pair(
-                &mut diff,
-                &mut currency_changes,
-                |location| BandKey {
-                    grade,
-                    role: Some(id.to_string()),
-                    location,
-                },
-                old_bands,
-                new_bands,
-            );
-        }
+        else {
+            continue;
+        };
+        pair(
+            &mut diff,
+            &mut currency_changes,
+            |location| BandKey {
+                grade,
+                role: Some(old_entry.id.clone()),
+                location,
+            },
+            role_bands_everywhere(old, Some(old_entry), grade, &CurrencyChoice::Local, None),
+            role_bands_everywhere(new, Some(new_entry), grade, &CurrencyChoice::Local, None),
+        );
     }
     diff.currency_changes = currency_changes
         .into_iter()
@@ -346,35 +352,11 @@ fn pair(
     }
 }
 
-/// The grades a role's levels are at (its own grade when it lists no levels).
-fn role_grades(role: &Role) -> BTreeSet<u8> {
-    let mut grades: BTreeSet<u8> = role.levels.iter().filter_map(|level| level.grade).collect();
-    grades.extend(role.grade);
-    grades
-}
-
-/// Every location's band for a role at one grade. The core computes a role's band one location at a
-/// time (`band_figures` with the role, looking the location up by id), which over 10,000 locations
-/// is quadratic; so the role's midpoint is put in place of the grade's in a copy of the data, which is
-/// exactly what the formula's first step does (docs/data-format.md), and every location is computed in
-/// one pass. A test checks both ways agree.
-fn role_bands(data: &Dataset, scratch: &mut Option<Dataset>, role: &Role, grade: u8) -> Bands {
-    let Some(midpoint) = role.midpoint else {
-        return bands_for_grade_everywhere(data, grade, &CurrencyChoice::Local, None);
-    };
-    let copy = scratch.get_or_insert_with(|| data.clone());
-    let mut original = None;
-    for row in copy.grades.iter_mut().filter(|row| row.grade == grade) {
-        original = Some(row.midpoint);
-        row.midpoint = midpoint;
-    }
-    let bands = bands_for_grade_everywhere(copy, grade, &CurrencyChoice::Local, None);
-    for row in copy.grades.iter_mut().filter(|row| row.grade == grade) {
-        if let Some(original) = original {
-            row.midpoint = original;
-        }
-    }
-    bands
+/// The grade a role's own midpoint is set for, when both sides agree on it (a moved level is reported as
+/// such, not as a pay change).
+fn own_grade_on_both(old: &IndexEntry, new: &IndexEntry) -> Option<u8> {
+    old.own_grade()
+        .filter(|grade| new.own_grade() == Some(*grade))
 }
 
 fn difference(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> Vec<String> {
@@ -585,7 +567,6 @@ fn summary(diff: &PayDiff, old: &Dataset, new: &Dataset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use paygrade_core::band::{band_figures, BandRequest, RoleMidpoint};
     use paygrade_core::parse::{parse_manifest, FetchedFiles};
 
     const MANIFEST: &str = r#"{
@@ -621,31 +602,22 @@ mod tests {
     const PAGE: &str = "---\ntitle: A\ngrade: 7\nmidpoint: 150000\n---\n";
 
     #[test]
-    fn role_bands_agree_with_the_core_one_location_at_a_time() {
-        let data = dataset(LOCATIONS, PAGE);
-        let role = &data.roles[0];
-        let mut scratch = None;
-        let bands = role_bands(&data, &mut scratch, role, 7);
-        assert_eq!(bands.len(), 3);
-        for (location, band) in bands {
-            let one = band_figures(
-                &data,
-                &BandRequest {
-                    grade: 7,
-                    location_id: &location,
-                    role_midpoint: RoleMidpoint::of(role),
-                    currency: CurrencyChoice::Local,
-                    today: None,
-                },
-            );
-            assert_eq!(band.unwrap().mid, one.unwrap().mid, "{location}");
-        }
-        // The copy is restored: the grade's own bands are the grade's again.
-        let again = role_bands(&data, &mut scratch, &Role::default(), 7);
-        let plain = bands_for_grade_everywhere(&data, 7, &CurrencyChoice::Local, None);
-        assert_eq!(again, plain);
-        let copy = scratch.unwrap();
-        assert_eq!(copy.grade(7).unwrap().midpoint, 130000.0);
+    fn a_roles_own_midpoint_is_compared_at_its_own_grade_only() {
+        const LEVELS: &str = "---\ntitle: A\nmidpoint: 150000\n---\n## Senior\nJob Grade: 6\n\n## Staff\nJob Grade: 7\n";
+        let old = dataset(LOCATIONS, LEVELS);
+        let new = dataset(LOCATIONS, &LEVELS.replace("150000", "160000"));
+        let diff = compare(&old, &new);
+        let mut keys: Vec<String> = diff.changes.iter().map(|c| c.key.describe()).collect();
+        keys.sort();
+        // The midpoint belongs to the first level's grade (6); grade 7 keeps the grade's midpoint.
+        assert_eq!(
+            keys,
+            [
+                "role a at grade 6 in a/all",
+                "role a at grade 6 in b/all",
+                "role a at grade 6 in c/all"
+            ]
+        );
     }
 
     #[test]

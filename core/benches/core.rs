@@ -35,8 +35,14 @@ fn main() {
             .grades
             .iter()
             .map(|grade| {
-                bands_for_grade_everywhere(&dataset, grade.grade, &CurrencyChoice::Local, None)
-                    .len()
+                bands_for_grade_everywhere(
+                    &dataset,
+                    grade.grade,
+                    None,
+                    &CurrencyChoice::Local,
+                    None,
+                )
+                .len()
             })
             .sum::<usize>()
     });

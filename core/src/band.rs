@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+pub use crate::format::amount;
+use crate::format::{factor, number};
 use crate::model::{CurrencyRate, Dataset, Date, Grade, IndexEntry, Location, Role};
 
 /// Which currency to show a band in.
@@ -162,41 +164,52 @@ impl Band {
 
 /// Computes one band with its breakdown.
 pub fn band_for(data: &Dataset, request: &BandRequest) -> Result<Band, BandError> {
-    band_with(data, request, true)
+    let (grade, location) = find(data, request)?;
+    let figures = Figures::compute(
+        data,
+        grade,
+        location,
+        request.role_midpoint,
+        &request.currency,
+    )?;
+    let breakdown = explain(data, grade, location, &figures);
+    Ok(figures.into_band(data, grade, location, request.today, breakdown))
 }
 
 /// The same band without its breakdown, for views that show figures only (the grade ladder, compare):
 /// formatting the steps is most of a band's cost.
 pub fn band_figures(data: &Dataset, request: &BandRequest) -> Result<Band, BandError> {
-    band_with(data, request, false)
+    let (grade, location) = find(data, request)?;
+    let figures = Figures::compute(
+        data,
+        grade,
+        location,
+        request.role_midpoint,
+        &request.currency,
+    )?;
+    Ok(figures.into_band(data, grade, location, request.today, Vec::new()))
 }
 
-fn band_with(data: &Dataset, request: &BandRequest, explain: bool) -> Result<Band, BandError> {
+fn find<'d>(
+    data: &'d Dataset,
+    request: &BandRequest,
+) -> Result<(&'d Grade, &'d Location), BandError> {
     let grade = data
         .grade(request.grade)
         .ok_or(BandError::UnknownGrade(request.grade))?;
     let location = data
         .location(request.location_id)
         .ok_or_else(|| BandError::UnknownLocation(request.location_id.to_string()))?;
-    let role_midpoint = request
-        .role_midpoint
-        .map(|own| (own.amount, format!("{} front matter (midpoint)", own.file)));
-    compute(
-        data,
-        grade,
-        location,
-        role_midpoint,
-        &request.currency,
-        request.today,
-        explain,
-    )
+    Ok((grade, location))
 }
 
-/// Every location's band for one grade (the manager table), in location order, without the breakdown
-/// (`band_for` gives one band with its steps).
+/// Every location's band for one grade (the manager table, `paygrade diff`, the build's figures), in
+/// location order, without the breakdown; `role_midpoint` is the role's own, where it applies at this grade
+/// (`view::own_midpoint_at`).
 pub fn bands_for_grade_everywhere(
     data: &Dataset,
     grade: u8,
+    role_midpoint: Option<RoleMidpoint>,
     currency: &CurrencyChoice,
     today: Option<Date>,
 ) -> Vec<(String, Result<Band, BandError>)> {
@@ -210,93 +223,165 @@ pub fn bands_for_grade_everywhere(
     data.locations
         .iter()
         .map(|location| {
-            (
-                location.id.clone(),
-                compute(data, grade_row, location, None, currency, today, false),
-            )
+            let band = Figures::compute(data, grade_row, location, role_midpoint, currency)
+                .map(|figures| figures.into_band(data, grade_row, location, today, Vec::new()));
+            (location.id.clone(), band)
         })
         .collect()
 }
 
-/// Adds a step to the breakdown only when one is wanted; the table computes thousands of bands and shows
-/// no formula, and formatting the steps is most of a band's cost.
-macro_rules! explain {
-    ($breakdown:ident, $step:expr) => {
-        if let Some(steps) = $breakdown.as_mut() {
-            steps.push($step);
-        }
-    };
+/// Every number the formula produces on the way to a band, before any is explained: the arithmetic alone.
+#[derive(Debug, Clone)]
+struct Figures<'d> {
+    /// The midpoint used and, for a role's own, the page that set it.
+    midpoint: f64,
+    midpoint_file: Option<&'d str>,
+    applied_factor: f64,
+    mid_reference: f64,
+    min_reference: f64,
+    max_reference: f64,
+    /// Reference → target; 1 when they are the same.
+    conversion: f64,
+    /// The rates used (reference, target), empty when no conversion happened.
+    rates: Vec<&'d CurrencyRate>,
+    rate_as_of: Date,
+    target: &'d str,
+    min: f64,
+    mid: f64,
+    max: f64,
+    /// mid before rounding, in the target currency.
+    mid_exact: f64,
+    variable: Option<f64>,
 }
 
-fn compute(
-    data: &Dataset,
-    grade: &Grade,
-    location: &Location,
-    role_midpoint: Option<(f64, String)>,
-    currency: &CurrencyChoice,
-    today: Option<Date>,
-    explain: bool,
-) -> Result<Band, BandError> {
+impl<'d> Figures<'d> {
+    fn compute(
+        data: &'d Dataset,
+        grade: &Grade,
+        location: &'d Location,
+        role_midpoint: Option<RoleMidpoint<'d>>,
+        currency: &'d CurrencyChoice,
+    ) -> Result<Figures<'d>, BandError> {
+        let manifest = &data.manifest;
+        let policy = &manifest.policy;
+        let reference = manifest.reference.currency.as_str();
+        let target = match currency {
+            CurrencyChoice::Local => location.currency.as_deref().unwrap_or(reference),
+            CurrencyChoice::Reference => reference,
+            CurrencyChoice::Code(code) => code.as_str(),
+        };
+        let target_rate = data.rate(target);
+        if target_rate.is_none() && target != reference {
+            return Err(match currency {
+                CurrencyChoice::Code(code) => BandError::UnknownCurrency(code.clone()),
+                _ => BandError::MissingRate(target.to_string()),
+            });
+        }
+        let reference_rate = data.rate(reference);
+        let (conversion, rate_as_of, rates) =
+            match (target == reference, reference_rate, target_rate) {
+                (true, reference_rate, _) => (
+                    1.0,
+                    reference_rate.map_or(manifest.as_of, |r| r.as_of),
+                    Vec::new(),
+                ),
+                (false, Some(from), Some(to)) => (
+                    to.per_usd / from.per_usd,
+                    from.as_of.min(to.as_of),
+                    vec![from, to],
+                ),
+                (false, _, _) => return Err(BandError::MissingRate(reference.to_string())),
+            };
+        let (midpoint, midpoint_file) = match role_midpoint {
+            Some(own) => (own.amount, Some(own.file)),
+            None => (grade.midpoint, None),
+        };
+        let applied_factor = location.factor.max(policy.location_floor);
+        let mid_reference = midpoint * applied_factor;
+        let half = grade.spread / 2.0;
+        let round = |value: f64| round_up(value, policy.rounding);
+        let mid_exact = mid_reference * conversion;
+        let mid = round(mid_exact);
+        Ok(Figures {
+            midpoint,
+            midpoint_file,
+            applied_factor,
+            mid_reference,
+            min_reference: mid_reference * (1.0 - half),
+            max_reference: mid_reference * (1.0 + half),
+            conversion,
+            rates,
+            rate_as_of,
+            target,
+            min: round(mid_reference * (1.0 - half) * conversion),
+            mid,
+            max: round(mid_reference * (1.0 + half) * conversion),
+            mid_exact,
+            variable: grade.variable.map(|fraction| round(mid_exact * fraction)),
+        })
+    }
+
+    fn into_band(
+        self,
+        data: &Dataset,
+        grade: &Grade,
+        location: &Location,
+        today: Option<Date>,
+        breakdown: Vec<Step>,
+    ) -> Band {
+        let policy = &data.manifest.policy;
+        let compa_ranges = policy
+            .compa_groups
+            .iter()
+            .map(|group| CompaRange {
+                name: group.name.clone(),
+                from: round_up(self.mid_exact * group.from, policy.rounding),
+                to: round_up(self.mid_exact * group.to, policy.rounding),
+            })
+            .collect();
+        let rate_stale = self
+            .rates
+            .iter()
+            .any(|rate| rate.as_of.older_than(policy.rate_max_age_days, today));
+        Band {
+            grade: grade.grade,
+            location_id: location.id.clone(),
+            currency: self.target.to_string(),
+            min: self.min,
+            mid: self.mid,
+            max: self.max,
+            compa_ranges,
+            variable: self.variable,
+            total_target_cash: self.mid + self.variable.unwrap_or(0.0),
+            rate_as_of: self.rate_as_of,
+            rate_stale,
+            breakdown,
+        }
+    }
+}
+
+/// The formula's steps as a reader checks them, each with its source line: reads the figures, computes
+/// nothing new.
+fn explain(data: &Dataset, grade: &Grade, location: &Location, figures: &Figures) -> Vec<Step> {
     let manifest = &data.manifest;
     let policy = &manifest.policy;
-    let reference = manifest.reference.currency.as_str();
     let tables = &manifest.tables;
-    let target = match currency {
-        CurrencyChoice::Local => location.currency.as_deref().unwrap_or(reference),
-        CurrencyChoice::Reference => reference,
-        CurrencyChoice::Code(code) => code.as_str(),
-    };
-    let target_rate = data.rate(target);
-    if target_rate.is_none() && target != reference {
-        return Err(match currency {
-            CurrencyChoice::Code(code) => BandError::UnknownCurrency(code.clone()),
-            _ => BandError::MissingRate(target.to_string()),
-        });
-    }
-    let reference_rate = data.rate(reference);
-    let (conversion, rate_as_of, rates) = match (target == reference, reference_rate, target_rate) {
-        (true, reference_rate, _) => (
-            1.0,
-            reference_rate.map_or(manifest.as_of, |r| r.as_of),
-            Vec::new(),
-        ),
-        (false, Some(from), Some(to)) => (
-            to.per_usd / from.per_usd,
-            from.as_of.min(to.as_of),
-            vec![from, to],
-        ),
-        (false, _, _) => return Err(BandError::MissingRate(reference.to_string())),
-    };
-    let rate_stale = match today {
-        Some(today) => rates.iter().any(|rate| {
-            today.days_since_epoch() - rate.as_of.days_since_epoch()
-                > i64::from(policy.rate_max_age_days)
-        }),
-        None => false,
-    };
-
-    let mut breakdown = explain.then(Vec::new);
-    let grade_source = || {
-        format!(
-            "{} line {} (grade {})",
-            tables.grades, grade.line, grade.grade
-        )
-    };
-    let (midpoint, midpoint_source) = match role_midpoint {
-        Some((midpoint, source)) => (midpoint, Some(source)),
-        None => (grade.midpoint, None),
-    };
-    explain!(
-        breakdown,
+    let reference = manifest.reference.currency.as_str();
+    let target = figures.target;
+    let grade_source = format!(
+        "{} line {} (grade {})",
+        tables.grades, grade.line, grade.grade
+    );
+    let mut steps = vec![
         Step {
             label: format!("Midpoint at {} ({reference})", manifest.reference.market),
-            value: amount(midpoint),
-            source: midpoint_source.unwrap_or_else(grade_source),
+            value: amount(figures.midpoint),
+            source: match figures.midpoint_file {
+                Some(file) => format!("{file} front matter (midpoint)"),
+                None => grade_source.clone(),
+            },
             arithmetic: String::new(),
-        }
-    );
-    explain!(
-        breakdown,
+        },
         Step {
             label: "Location factor".to_string(),
             value: factor(location.factor),
@@ -305,62 +390,49 @@ fn compute(
                 tables.locations, location.line, location.id
             ),
             arithmetic: String::new(),
-        }
-    );
-    let applied_factor = location.factor.max(policy.location_floor);
-    if applied_factor > location.factor {
-        explain!(
-            breakdown,
-            Step {
-                label: "Location floor".to_string(),
-                value: factor(policy.location_floor),
-                source: "policy.location_floor".to_string(),
-                arithmetic: format!(
-                    "max({}, {}) = {}",
-                    factor(location.factor),
-                    factor(policy.location_floor),
-                    factor(applied_factor)
-                ),
-            }
-        );
+        },
+    ];
+    if figures.applied_factor > location.factor {
+        steps.push(Step {
+            label: "Location floor".to_string(),
+            value: factor(policy.location_floor),
+            source: "policy.location_floor".to_string(),
+            arithmetic: format!(
+                "max({}, {}) = {}",
+                factor(location.factor),
+                factor(policy.location_floor),
+                factor(figures.applied_factor)
+            ),
+        });
     }
-    let mid_reference = midpoint * applied_factor;
-    explain!(
-        breakdown,
-        Step {
-            label: format!("Midpoint here ({reference})"),
-            value: amount(mid_reference),
-            source: "midpoint × factor".to_string(),
-            arithmetic: format!(
-                "{} × {} = {}",
-                amount(midpoint),
-                factor(applied_factor),
-                amount(mid_reference)
-            ),
-        }
-    );
-    let half = grade.spread / 2.0;
-    let min_reference = mid_reference * (1.0 - half);
-    let max_reference = mid_reference * (1.0 + half);
-    explain!(
-        breakdown,
-        Step {
-            label: "Spread".to_string(),
-            value: factor(grade.spread),
-            source: grade_source(),
-            arithmetic: format!(
-                "min = {m} × (1 − {s} / 2) = {min}; max = {m} × (1 + {s} / 2) = {max}",
-                m = amount(mid_reference),
-                s = factor(grade.spread),
-                min = amount(min_reference),
-                max = amount(max_reference)
-            ),
-        }
-    );
+    steps.push(Step {
+        label: format!("Midpoint here ({reference})"),
+        value: amount(figures.mid_reference),
+        source: "midpoint × factor".to_string(),
+        arithmetic: format!(
+            "{} × {} = {}",
+            amount(figures.midpoint),
+            factor(figures.applied_factor),
+            amount(figures.mid_reference)
+        ),
+    });
+    steps.push(Step {
+        label: "Spread".to_string(),
+        value: factor(grade.spread),
+        source: grade_source.clone(),
+        arithmetic: format!(
+            "min = {m} × (1 − {s} / 2) = {min}; max = {m} × (1 + {s} / 2) = {max}",
+            m = amount(figures.mid_reference),
+            s = factor(grade.spread),
+            min = amount(figures.min_reference),
+            max = amount(figures.max_reference)
+        ),
+    });
     if target != reference {
-        let rate_source = rates
+        let rate_source = figures
+            .rates
             .iter()
-            .map(|rate: &&CurrencyRate| {
+            .map(|rate| {
                 format!(
                     "{} line {} ({} {})",
                     tables.currencies, rate.line, rate.currency, rate.as_of
@@ -368,103 +440,61 @@ fn compute(
             })
             .collect::<Vec<_>>()
             .join("; ");
-        let (from_per_usd, to_per_usd) = match rates.as_slice() {
+        let (from_per_usd, to_per_usd) = match figures.rates.as_slice() {
             [from, to] => (from.per_usd, to.per_usd),
-            _ => (1.0, conversion),
+            _ => (1.0, figures.conversion),
         };
-        explain!(
-            breakdown,
-            Step {
-                label: format!("Exchange rate ({reference} → {target})"),
-                value: number(conversion, 6),
-                source: rate_source,
-                arithmetic: format!(
-                    "{} {target} per USD ÷ {} {reference} per USD = {}; mid {} × {} = {}",
-                    number(to_per_usd, 6),
-                    number(from_per_usd, 6),
-                    number(conversion, 6),
-                    amount(mid_reference),
-                    number(conversion, 6),
-                    amount(mid_reference * conversion)
-                ),
-            }
-        );
+        steps.push(Step {
+            label: format!("Exchange rate ({reference} → {target})"),
+            value: number(figures.conversion, 6),
+            source: rate_source,
+            arithmetic: format!(
+                "{} {target} per USD ÷ {} {reference} per USD = {}; mid {} × {} = {}",
+                number(to_per_usd, 6),
+                number(from_per_usd, 6),
+                number(figures.conversion, 6),
+                amount(figures.mid_reference),
+                number(figures.conversion, 6),
+                amount(figures.mid_exact)
+            ),
+        });
     }
-    let round = |value: f64| round_up(value, policy.rounding);
-    let mid_target = mid_reference * conversion;
-    let (min, mid, max) = (
-        round(min_reference * conversion),
-        round(mid_target),
-        round(max_reference * conversion),
-    );
     if policy.rounding > 0.0 {
-        explain!(
-            breakdown,
-            Step {
-                label: format!("Rounding ({target})"),
-                value: amount(policy.rounding),
-                source: "policy.rounding".to_string(),
-                arithmetic: format!(
-                    "rounded up to the next {}: min {} → {}; mid {} → {}; max {} → {}",
-                    amount(policy.rounding),
-                    amount(min_reference * conversion),
-                    amount(min),
-                    amount(mid_target),
-                    amount(mid),
-                    amount(max_reference * conversion),
-                    amount(max)
-                ),
-            }
-        );
+        steps.push(Step {
+            label: format!("Rounding ({target})"),
+            value: amount(policy.rounding),
+            source: "policy.rounding".to_string(),
+            arithmetic: format!(
+                "rounded up to the next {}: min {} → {}; mid {} → {}; max {} → {}",
+                amount(policy.rounding),
+                amount(figures.min_reference * figures.conversion),
+                amount(figures.min),
+                amount(figures.mid_exact),
+                amount(figures.mid),
+                amount(figures.max_reference * figures.conversion),
+                amount(figures.max)
+            ),
+        });
     }
-    let compa_ranges = policy
-        .compa_groups
-        .iter()
-        .map(|group| CompaRange {
-            name: group.name.clone(),
-            from: round(mid_target * group.from),
-            to: round(mid_target * group.to),
-        })
-        .collect();
-    let variable = grade.variable.map(|fraction| round(mid_target * fraction));
-    if let (Some(fraction), Some(variable_amount)) = (grade.variable, variable) {
-        explain!(
-            breakdown,
-            Step {
-                label: "Target variable pay".to_string(),
-                value: factor(fraction),
-                source: grade_source(),
-                arithmetic: {
-                    let exact = mid_target * fraction;
-                    let mut text = format!(
-                        "{} × {} = {}",
-                        amount(mid_target),
-                        factor(fraction),
-                        amount(exact)
-                    );
-                    if amount(exact) != amount(variable_amount) {
-                        text.push_str(&format!(" → {}", amount(variable_amount)));
-                    }
-                    text
-                },
-            }
+    if let (Some(fraction), Some(variable)) = (grade.variable, figures.variable) {
+        let exact = figures.mid_exact * fraction;
+        let mut arithmetic = format!(
+            "{} × {} = {}",
+            amount(figures.mid_exact),
+            factor(fraction),
+            amount(exact)
         );
+        if amount(exact) != amount(variable) {
+            arithmetic.push_str(&format!(" → {}", amount(variable)));
+        }
+        steps.push(Step {
+            label: "Target variable pay".to_string(),
+            value: factor(fraction),
+            source: grade_source,
+            arithmetic,
+        });
     }
-    let total_target_cash = mid + variable.unwrap_or(0.0);
-    Ok(Band {
-        grade: grade.grade,
-        location_id: location.id.clone(),
-        currency: target.to_string(),
-        min,
-        mid,
-        max,
-        compa_ranges,
-        variable,
-        total_target_cash,
-        rate_as_of,
-        rate_stale,
-        breakdown: breakdown.unwrap_or_default(),
-    })
+    steps
 }
 
 /// Rounds up to a multiple of `step` (0 or less = unchanged). A value already a multiple, give or
@@ -482,48 +512,6 @@ pub fn round_up(value: f64, step: f64) -> f64 {
     }
 }
 
-/// An amount with thousands separators and at most two decimals: "130,200", "1,234.5".
-pub fn amount(value: f64) -> String {
-    number(value, 2)
-}
-
-/// A factor with at least two decimals: "0.45", "1.00", "0.125".
-fn factor(value: f64) -> String {
-    let text = number(value, 4);
-    match text.split_once('.') {
-        None => format!("{text}.00"),
-        Some((_, decimals)) if decimals.len() == 1 => format!("{text}0"),
-        Some(_) => text,
-    }
-}
-
-/// Plain formatting: grouped thousands, up to `decimals` decimals, trailing zeros trimmed.
-fn number(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    let fixed = format!("{:.*}", decimals, value.abs());
-    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let fraction = fraction.trim_end_matches('0');
-    let mut grouped = String::new();
-    for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if value < 0.0 && (whole != "0" || !fraction.is_empty()) {
-        "-"
-    } else {
-        ""
-    };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,17 +522,5 @@ mod tests {
         assert_eq!(round_up(130_201.0, 100.0), 130_300.0);
         assert_eq!(round_up(130_201.0, 0.0), 130_201.0);
         assert_eq!(round_up(210_000.0 * 0.62, 100.0), 130_200.0);
-    }
-
-    #[test]
-    fn numbers_are_grouped_and_trimmed() {
-        assert_eq!(amount(130_200.0), "130,200");
-        assert_eq!(amount(1_234.5), "1,234.5");
-        assert_eq!(amount(999.0), "999");
-        assert_eq!(amount(-1_000_000.0), "-1,000,000");
-        assert_eq!(factor(0.45), "0.45");
-        assert_eq!(factor(1.0), "1.00");
-        assert_eq!(factor(0.5), "0.50");
-        assert_eq!(factor(0.125), "0.125");
     }
 }

@@ -19,7 +19,9 @@
 pub mod band;
 pub mod directory;
 pub mod export;
+pub mod format;
 pub mod model;
 pub mod parse;
 pub mod table;
 pub mod transparency;
+pub mod view;

@@ -6,9 +6,10 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use crate::band::{bands_for_grade_everywhere, CurrencyChoice};
-use crate::model::{Dataset, Date};
+use crate::band::CurrencyChoice;
+use crate::model::{Dataset, Date, IndexEntry};
 use crate::transparency::{place_verdict, PlaceVerdict, PostedBand, Verdict};
+use crate::view::role_bands_everywhere;
 
 /// One location's band, flattened for the table and the CSV export.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,14 +172,16 @@ impl Sort {
     }
 }
 
-/// Every location's row for `grade`, in table order.
+/// Every location's row for `grade`, in table order: the role's band (its own midpoint where it applies, as
+/// the page's Pay section shows it).
 pub fn rows_for(
     data: &Dataset,
+    entry: Option<&IndexEntry>,
     grade: u8,
     currency: &CurrencyChoice,
     today: Option<Date>,
 ) -> Vec<TableRow> {
-    let bands = bands_for_grade_everywhere(data, grade, currency, today);
+    let bands = role_bands_everywhere(data, entry, grade, currency, today);
     // Whether any rule set names a country, asked once per country: most places have no rule, and the
     // table is computed for every location.
     let mut country_has_rules: HashMap<&str, bool> = HashMap::new();

@@ -260,7 +260,7 @@ fn check_with(
     let mut place_rules = Vec::new();
     let mut applying: Vec<(&RuleSet, Vec<String>)> = Vec::new();
     for location in places {
-        let name = place_name(location);
+        let name = location.name();
         let mut rule_ids = Vec::new();
         let mut not_remote = Vec::new();
         for rule in data.pay_rules.iter().filter(|rule| covers(rule, location)) {
@@ -448,7 +448,7 @@ fn combine(
         }
     }
     if remote {
-        needs.remote_scope = places.iter().map(|location| place_name(location)).collect();
+        needs.remote_scope = places.iter().map(|location| location.name()).collect();
     }
     needs
 }
@@ -828,13 +828,4 @@ pub fn check_posting(
         );
     }
     out
-}
-
-/// How an ad names a place: "Denver, Colorado (United States)", or the country for country-wide rows.
-pub fn place_name(location: &Location) -> String {
-    match location.area.as_str() {
-        "All" => location.country.clone(),
-        "Everywhere else" => format!("Everywhere else in {}", location.country),
-        area => format!("{area} ({})", location.country),
-    }
 }

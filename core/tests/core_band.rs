@@ -370,14 +370,14 @@ fn compa_helpers_place_amounts() {
 #[test]
 fn batch_covers_every_location() {
     let data = example();
-    let all = bands_for_grade_everywhere(&data, 12, &CurrencyChoice::Reference, None);
+    let all = bands_for_grade_everywhere(&data, 12, None, &CurrencyChoice::Reference, None);
     assert_eq!(all.len(), data.locations.len());
     assert!(all.iter().all(|(_, band)| band.is_ok()));
     assert_eq!(all[0].1.as_ref().unwrap().mid, 130_200.0);
-    let local = bands_for_grade_everywhere(&data, 12, &CurrencyChoice::Local, None);
+    let local = bands_for_grade_everywhere(&data, 12, None, &CurrencyChoice::Local, None);
     assert_eq!(local[1].1, Err(BandError::MissingRate("INR".into())));
     assert!(
-        bands_for_grade_everywhere(&data, 99, &CurrencyChoice::Local, None)
+        bands_for_grade_everywhere(&data, 99, None, &CurrencyChoice::Local, None)
             .iter()
             .all(|(_, b)| b.is_err())
     );

@@ -715,7 +715,7 @@ fn a_rule_set_past_its_review_is_flagged_and_one_not_yet_in_force_says_when() {
 #[test]
 fn the_table_and_its_csv_say_where_the_band_as_posted_complies() {
     let data = shipped();
-    let rows = rows_for(&data, 7, &CurrencyChoice::Local, today());
+    let rows = rows_for(&data, None, 7, &CurrencyChoice::Local, today());
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
     assert_eq!(row(TORONTO).ad.verdict, Some(Verdict::Breaks));
     assert_eq!(row(DENVER).ad.verdict, Some(Verdict::Meets));

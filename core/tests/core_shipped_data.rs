@@ -62,7 +62,7 @@ fn shipped_data_loads_without_errors() {
     // Every grade at every location has a band in its local currency.
     for grade in &data.grades {
         for (id, band) in
-            bands_for_grade_everywhere(&data, grade.grade, &CurrencyChoice::Local, None)
+            bands_for_grade_everywhere(&data, grade.grade, None, &CurrencyChoice::Local, None)
         {
             let band = band.unwrap_or_else(|e| panic!("{id}: {e}"));
             assert!(

@@ -30,7 +30,7 @@ fn write_site(data: &std::path::Path, out: &std::path::Path) -> Result<usize, St
     let read = |path: &str| std::fs::read(data.join(path)).map_err(|e| e.to_string());
     let files = runtime.block_on(paygrade::site::render_site(
         sources,
-        paygrade::site::today(),
+        paygrade::ui::clock::today(),
         &read,
     ));
     if files.is_empty() {

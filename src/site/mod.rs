@@ -13,15 +13,16 @@ use serde_json::{json, Map, Value};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use crate::band::{band_figures, CurrencyChoice};
-use crate::model::{slug, DataError, Dataset, Date, IndexEntry, Location};
+use crate::band::CurrencyChoice;
+use crate::model::{slug, DataError, Dataset, Date, IndexEntry};
 use crate::parse::{parse_manifest, parse_role, Sources, MANIFEST};
 use crate::ui::actions::Actions;
 use crate::ui::components::job_ad::{ad_for, JobAdProps};
-use crate::ui::explorer::{band_at, explorer_linked, job_locality, OwnDataCallbacks, SiteLinks};
+use crate::ui::explorer::{explorer_linked, OwnDataCallbacks, SiteLinks};
 use crate::ui::load::{resolve, Outcome, Published, RolePage};
-use crate::ui::state::{location_name, Action, Shared, State, Surface};
+use crate::ui::state::{Action, Shared, State, Surface};
 use crate::ui::url::ViewQuery;
+use crate::view::{contract, role_bands_everywhere, Detail, RoleView};
 
 pub use directory::{LevelLinks, LevelLinksProps};
 pub use shell::escape_html;
@@ -230,31 +231,35 @@ async fn render_page(
     };
     let grade = state.current_grade();
     let location = state.current_location();
-    let job_title = match (entry, level) {
-        (Some(entry), Some((_, level))) if entry.levels.len() > 1 => level.title.clone(),
-        (Some(entry), _) => entry.title.clone(),
-        (None, _) => String::new(),
-    };
-    // The JobPosting the page's job-ad section shows, from the same function.
-    let json_ld = match (entry, grade, location) {
-        (Some(entry), Some(grade), Some(location)) => band_at(
-            band_figures,
-            state,
+    let view = match (grade, location) {
+        (Some(grade), Some(location)) => Some(RoleView::new(
             dataset,
-            Some(entry),
+            entry,
+            level,
             grade,
-            &location.id,
-        )
-        .ok()
-        .map(|band| {
+            location,
+            &state.selection.currency,
+            state.today,
+            Detail::Figures,
+        )),
+        _ => None,
+    };
+    let job_title = view
+        .as_ref()
+        .filter(|_| entry.is_some())
+        .map(|view| view.job_title.clone())
+        .unwrap_or_default();
+    // The JobPosting the page's job-ad section shows, from the same function.
+    let json_ld = match &view {
+        Some(view @ RoleView { band: Ok(band), .. }) if entry.is_some() => Some(
             ad_for(&JobAdProps {
-                band,
-                title: job_title.clone().into(),
+                band: band.clone(),
+                title: view.job_title.clone().into(),
                 organisation: dataset.manifest.organisation.clone().into(),
-                locality: job_locality(location).into(),
-                country: location.country.clone().into(),
+                locality: view.location.locality().to_string().into(),
+                country: view.location.country.clone().into(),
                 dataset: dataset.clone(),
-                location: location.id.clone().into(),
+                location: view.location.id.clone().into(),
                 also: state.selection.ad_places.clone(),
                 remote: state.selection.remote,
                 today: state.today,
@@ -262,8 +267,8 @@ async fn render_page(
                 on_add: Callback::noop(),
                 on_remove: Callback::noop(),
             })
-            .json
-        }),
+            .json,
+        ),
         _ => None,
     };
     let title = match entry {
@@ -308,49 +313,44 @@ fn dataset_files(dataset: &Dataset) -> Vec<String> {
     files
 }
 
-/// `{ grade, role, level, default, locations: { id: { name, local: [min, mid, max, currency, variable,
-/// total], reference: [...] } } }`: the page's grade at every location, figures by the core. The boot
-/// script reads it (see `boot.js`).
+/// `{ grade, role, level, default, fields, title, sentence, no_variable, locations: { id: { name, local:
+/// [min, mid, max, currency, variable, total], reference: [...] } } }`: the page's grade at every location,
+/// figures by the core (the role's own midpoint where it applies, as on the page), and the strings the boot
+/// script fills them into (`view::contract`), so the band reads the same before and after the wasm.
 fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -> Value {
-    let in_currency_state = |currency: CurrencyChoice| {
-        let mut chosen = state.clone();
-        chosen.selection.currency = currency;
-        chosen
+    let figures = |band: &crate::band::Band| {
+        json!([
+            figure(band.min),
+            figure(band.mid),
+            figure(band.max),
+            band.currency,
+            band.variable.map(figure),
+            figure(band.total_target_cash)
+        ])
     };
-    let (local_state, reference_state) = (
-        in_currency_state(CurrencyChoice::Local),
-        in_currency_state(CurrencyChoice::Reference),
+    let local = role_bands_everywhere(
+        dataset,
+        Some(entry),
+        grade,
+        &CurrencyChoice::Local,
+        state.today,
     );
-    let in_currency = |chosen: &State, location: &Location| {
-        band_at(
-            band_figures,
-            chosen,
-            dataset,
-            Some(entry),
-            grade,
-            &location.id,
-        )
-        .ok()
-        .map(|band| {
-            json!([
-                figure(band.min),
-                figure(band.mid),
-                figure(band.max),
-                band.currency,
-                band.variable.map(figure),
-                figure(band.total_target_cash)
-            ])
-        })
-    };
+    let reference = role_bands_everywhere(
+        dataset,
+        Some(entry),
+        grade,
+        &CurrencyChoice::Reference,
+        state.today,
+    );
     let mut locations = Map::new();
-    for location in &dataset.locations {
-        let local = in_currency(&local_state, location);
-        let reference = in_currency(&reference_state, location);
+    for ((location, (_, local)), (_, reference)) in
+        dataset.locations.iter().zip(local).zip(reference)
+    {
         // Where the local currency is the reference one, `reference` is left out: the same figures.
-        if let (Some(local), Some(reference)) = (local, reference) {
-            let mut entry = json!({ "name": location_name(location), "local": local });
-            if local != reference {
-                entry["reference"] = reference;
+        if let (Ok(local), Ok(reference)) = (local, reference) {
+            let mut entry = json!({ "name": location.name(), "local": figures(&local) });
+            if local.currency != reference.currency {
+                entry["reference"] = figures(&reference);
             }
             locations.insert(location.id.clone(), entry);
         }
@@ -360,6 +360,10 @@ fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -
         "role": entry.id,
         "level": state.selection.level,
         "default": state.current_location().map(|l| l.id.clone()),
+        "fields": contract::BAND_FIELDS,
+        "title": contract::PAY_TITLE,
+        "sentence": contract::BAND_SENTENCE,
+        "no_variable": contract::NO_VARIABLE,
         "locations": locations,
     })
 }
@@ -396,40 +400,4 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
         on_forget: Callback::noop(),
     };
     explorer_linked(&state, &actions, None, Some(own_data), Some(&props.links))
-}
-
-/// Today's date from the system clock (UTC), to flag stale rates as the browser will.
-pub fn today() -> Option<Date> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    let (year, month, day) = civil_from_days((seconds / 86_400) as i64);
-    Date::parse(&format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// Days since 1970-01-01 to (year, month, day), Howard Hinnant's algorithm.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates_from_days() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(20_513), (2026, 3, 1));
-    }
 }

@@ -186,7 +186,7 @@ fn over_published(state: &State, local: Option<&LocalFiles>) -> Outcome {
 fn show(state: &UseReducerHandle<State>, outcome: Outcome) {
     state.dispatch(Action::Loaded {
         outcome: Box::new(outcome),
-        today: today(),
+        today: crate::ui::clock::today(),
     });
 }
 
@@ -244,20 +244,4 @@ fn write_url(query: &str, mode: HistoryMode) {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         }
     };
-}
-
-/// Today's date from the browser's clock, to flag stale exchange rates.
-fn today() -> Option<crate::model::Date> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let now = js_sys::Date::new_0();
-        crate::model::Date::parse(&format!(
-            "{:04}-{:02}-{:02}",
-            now.get_full_year(),
-            now.get_month() + 1,
-            now.get_date()
-        ))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
 }

@@ -2,11 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::band::band_figures;
 use crate::ui::actions::Actions;
 use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker, Notices};
-use crate::ui::explorer::band_at;
-use crate::ui::state::{location_name, Phase, State};
+use crate::ui::state::{Phase, State};
+use crate::view::{Detail, RoleView};
 
 /// The widget for `state`; `explorer` is the full page's address, opened at the same view.
 pub fn compact(state: &State, actions: &Actions, explorer: &str) -> Html {
@@ -28,21 +27,20 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
     let (Some(grade), Some(location)) = (state.current_grade(), state.current_location()) else {
         return html! { <p class="pg-empty">{ "This data has no grades or no locations." }</p> };
     };
-    let place = location_name(location);
-    let band = band_at(
-        band_figures,
-        state,
+    let place = location.name();
+    // A job family with several levels names the level the widget shows ("Senior Backend Engineer").
+    let view = RoleView::new(
         &dataset,
         state.current_entry(),
+        state.current_level(),
         grade,
-        &location.id,
+        location,
+        &state.selection.currency,
+        state.today,
+        Detail::Figures,
     );
-    // A job family with several levels names the level the widget shows ("Senior Backend Engineer").
-    let title = match (state.current_entry(), state.current_level()) {
-        (Some(entry), Some((_, level))) if entry.levels.len() > 1 => level.title.clone(),
-        (Some(entry), _) => entry.title.clone(),
-        (None, _) => format!("Grade {grade}"),
-    };
+    let title = view.job_title.clone();
+    let band = view.band.map_err(|e| e.to_string());
     let link = format!("{explorer}{}", state.to_query().to_query());
     html! {
         <>

@@ -3,13 +3,14 @@
 
 use yew::prelude::*;
 
-use crate::band::{band_figures, band_for, Band, BandError, BandRequest, RoleMidpoint};
+use crate::band::Band;
 use crate::model::{Dataset, IndexEntry, Location};
 use crate::ui::actions::Actions;
 use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
 use crate::ui::load::{DataSource, LocalFiles};
-use crate::ui::state::{location_name, Phase, Shared, State};
+use crate::ui::state::{Phase, Shared, State};
+use crate::view::{contract, role_band, Detail, RoleView};
 
 /// What the page does with the reader's own files; only the standalone page has it.
 pub struct OwnDataCallbacks {
@@ -82,30 +83,6 @@ pub fn explorer_linked(
     }
 }
 
-/// The band for `grade` at `location` in the chosen currency, computed by `compute`: `band_for` with its
-/// formula, or `band_figures` for views that show many bands and no formula. The role's own midpoint
-/// applies at its first level's grade only, and comes from the index, so the band never waits for the page.
-pub fn band_at(
-    compute: fn(&Dataset, &BandRequest) -> Result<Band, BandError>,
-    state: &State,
-    dataset: &Dataset,
-    entry: Option<&IndexEntry>,
-    grade: u8,
-    location: &str,
-) -> Result<Band, String> {
-    let role_midpoint = entry
-        .filter(|entry| entry.levels.first().and_then(|level| level.grade) == Some(grade))
-        .and_then(RoleMidpoint::of_entry);
-    let request = BandRequest {
-        grade,
-        location_id: location,
-        role_midpoint,
-        currency: state.selection.currency.clone(),
-        today: state.today,
-    };
-    compute(dataset, &request).map_err(|e| e.to_string())
-}
-
 /// The role directory, with each role's link keeping the rest of the view (data folder, location …).
 fn directory_page(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
     let Some(dataset) = state.dataset.clone() else {
@@ -145,10 +122,20 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
             </>
         };
     };
-    let band = band_at(band_for, state, &dataset, entry, grade, &location.id);
-    let place = location_name(location);
-
     let level = state.current_level();
+    let view = RoleView::new(
+        &dataset,
+        entry,
+        level,
+        grade,
+        location,
+        &state.selection.currency,
+        state.today,
+        Detail::Explained,
+    );
+    let band = view.band.clone().map_err(|e| e.to_string());
+    let place = location.name();
+
     let header = match entry {
         Some(entry) => html! {
             <>
@@ -162,11 +149,7 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
             html! { <p class="pg-empty">{ "This data folder lists no roles; the bands below are by grade." }</p> }
         }
     };
-    let job_title = match (entry, level) {
-        (Some(entry), Some((_, level))) if entry.levels.len() > 1 => level.title.clone(),
-        (Some(entry), _) => entry.title.clone(),
-        (None, _) => format!("Grade {grade}"),
-    };
+    let job_title = view.job_title.clone();
     let back = (state.offers_directory() && dataset.index.roles.len() > 1).then(|| {
         let onclick = actions.select_role.reform(|event: MouseEvent| {
             event.prevent_default();
@@ -240,7 +223,7 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
                     Ok(band) => html! { <JobAd band={band.clone()}
                         title={job_title}
                         organisation={dataset.manifest.organisation.clone()}
-                        locality={job_locality(location)} country={location.country.clone()}
+                        locality={location.locality().to_string()} country={location.country.clone()}
                         dataset={dataset.clone()} location={location.id.clone()}
                         also={state.selection.ad_places.clone()} remote={state.selection.remote}
                         today={state.today} on_remote={actions.set_remote.clone()}
@@ -308,7 +291,7 @@ fn pay_section(
     };
     html! {
         <section id="pg-pay" class="pg-section" aria-labelledby="pg-pay-title">
-            <h2 id="pg-pay-title">{ format!("Pay for grade {grade} in {place}") }</h2>
+            <h2 id="pg-pay-title">{ contract::fill(contract::PAY_TITLE, &[("grade", &grade.to_string()), ("place", place)]) }</h2>
             <div class="pg-controls">
                 <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
                     on_select={actions.select_location.clone()} />
@@ -317,14 +300,6 @@ fn pay_section(
             </div>
             { body }
         </section>
-    }
-}
-
-/// The place a job ad names: the area, or the country for country-wide rows.
-pub fn job_locality(location: &Location) -> String {
-    match location.area.as_str() {
-        "All" | "Everywhere else" => location.country.clone(),
-        area => area.to_string(),
     }
 }
 
@@ -338,7 +313,7 @@ fn locations_section(
     html! {
         <section id="pg-locations" class="pg-section" aria-labelledby="pg-locations-title">
             <h2 id="pg-locations-title">{ format!("Grade {grade} at every location") }</h2>
-            <LocationTable dataset={dataset.clone()} {grade} currency={s.currency.clone()} today={state.today}
+            <LocationTable dataset={dataset.clone()} role={state.current_entry().map(|entry| AttrValue::from(entry.id.clone()))} {grade} currency={s.currency.clone()} today={state.today}
                 sort={s.sort} filter={s.filter.clone()} hiring_only={s.hiring_only} page={s.page}
                 on_sort={actions.set_sort.clone()} on_filter={actions.set_filter.clone()}
                 on_hiring_only={actions.set_hiring_only.clone()} on_page={actions.set_page.clone()} />
@@ -359,8 +334,8 @@ fn compare_columns(
         .filter_map(|id| dataset.location(id))
         .map(|location| CompareColumn {
             id: location.id.clone(),
-            name: location_name(location),
-            band: band_at(band_figures, state, dataset, entry, grade, &location.id),
+            name: location.name(),
+            band: figures_at(state, dataset, entry, grade, &location.id),
         })
         .collect()
 }
@@ -378,7 +353,27 @@ fn ladder_rows(
             grade: grade.grade,
             manager_titles: grade.manager_titles.clone(),
             ic_titles: grade.ic_titles.clone(),
-            band: band_at(band_figures, state, dataset, entry, grade.grade, location).ok(),
+            band: figures_at(state, dataset, entry, grade.grade, location).ok(),
         })
         .collect()
+}
+
+/// A band's figures (no formula) for the role on screen, in the view's currency.
+fn figures_at(
+    state: &State,
+    dataset: &Dataset,
+    entry: Option<&IndexEntry>,
+    grade: u8,
+    location: &str,
+) -> Result<Band, String> {
+    role_band(
+        dataset,
+        entry,
+        grade,
+        location,
+        &state.selection.currency,
+        state.today,
+        Detail::Figures,
+    )
+    .map_err(|e| e.to_string())
 }

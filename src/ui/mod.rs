@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod app;
 pub mod browser;
+pub mod clock;
 pub mod compact;
 pub mod components;
 pub mod crash;

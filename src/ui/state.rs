@@ -264,7 +264,7 @@ impl State {
         self.selection
             .level
             .as_deref()
-            .and_then(|key| level_by_key(entry, key))
+            .and_then(|key| entry.level_by_key(key))
             .or_else(|| entry.levels.first().map(|level| (0, level)))
     }
 
@@ -352,7 +352,7 @@ impl State {
         if let Some(level) = s.level.take() {
             let entry = s.role.as_deref().and_then(|id| dataset.index.find(id));
             match entry {
-                Some(entry) => match level_by_key(entry, &level) {
+                Some(entry) => match entry.level_by_key(&level) {
                     Some(_) => s.level = Some(level),
                     None => notices.push(format!(
                         "The link asked for the level \"{level}\", which {} does not have; showing its first level.",
@@ -362,7 +362,7 @@ impl State {
                 None if dataset.index.roles.len() > 1 => {}
                 None => {
                     if let Some(entry) = dataset.index.roles.first() {
-                        if level_by_key(entry, &level).is_some() {
+                        if entry.level_by_key(&level).is_some() {
                             s.level = Some(level);
                         }
                     }
@@ -383,7 +383,7 @@ impl State {
                 s.location = Some(location);
             } else {
                 let fallback =
-                    default_location(&dataset).map_or("no location".to_string(), location_name);
+                    default_location(&dataset).map_or("no location".to_string(), Location::name);
                 notices.push(format!(
                     "The link asked for the location \"{location}\", which this data does not have; showing {fallback} instead."
                 ));
@@ -457,19 +457,6 @@ fn raw_selection(query: &ViewQuery) -> Selection {
     }
 }
 
-/// A level of an indexed role by position (from 1) or slug.
-fn level_by_key<'a>(entry: &'a IndexEntry, key: &str) -> Option<(usize, &'a IndexLevel)> {
-    if let Ok(position) = key.parse::<usize>() {
-        let index = position.checked_sub(1)?;
-        return entry.levels.get(index).map(|level| (index, level));
-    }
-    entry
-        .levels
-        .iter()
-        .enumerate()
-        .find(|(_, level)| level.slug == key)
-}
-
 /// The reference market's location (factor 1 and named like it), else the first location.
 fn default_location(dataset: &Dataset) -> Option<&Location> {
     let market = slug(&dataset.manifest.reference.market);
@@ -478,11 +465,6 @@ fn default_location(dataset: &Dataset) -> Option<&Location> {
         .iter()
         .find(|l| !market.is_empty() && slug(&l.area).starts_with(&market))
         .or_else(|| dataset.locations.first())
-}
-
-/// "London, England (United Kingdom)", "Germany", "Everywhere else in Germany": how a person names a place.
-pub fn location_name(location: &Location) -> String {
-    crate::transparency::place_name(location)
 }
 
 /// An amount as people type it: "120000", "120,000", "120 000", "£120,000.50".

@@ -34,6 +34,16 @@ impl Dataset {
         self.currencies.iter().find(|rate| rate.currency == code)
     }
 
+    /// The factor that turns an amount in `from` into `to` (`to` per USD over `from` per USD); `None` when
+    /// either has no rate.
+    pub fn conversion(&self, from: &str, to: &str) -> Option<f64> {
+        if from == to {
+            return Some(1.0);
+        }
+        let (from, to) = (self.rate(from)?, self.rate(to)?);
+        (from.per_usd > 0.0).then(|| to.per_usd / from.per_usd)
+    }
+
     /// A parsed role by id, or by an old slug only one role has.
     pub fn role(&self, key: &str) -> Option<&Role> {
         super::by_id_or_unique_slug(&self.roles, key, |role| &role.id, |role| &role.slug)

@@ -46,6 +46,40 @@ impl Date {
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
     }
+
+    /// The date `days` after 1970-01-01 (the inverse of `days_since_epoch`), for clocks that count days.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let shifted = days + 719_468;
+        let era = shifted.div_euclid(146_097);
+        let day_of_era = shifted - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(&self, later: Date) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+
+    /// Whether this date lies more than `max_age_days` before `today`: the one staleness test for rates and
+    /// rules. An unknown today is never stale.
+    pub fn older_than(&self, max_age_days: u32, today: Option<Date>) -> bool {
+        today.is_some_and(|today| self.days_until(today) > i64::from(max_age_days))
+    }
 }
 
 fn is_leap_year(year: i32) -> bool {
@@ -122,5 +156,27 @@ mod tests {
         let a = Date::parse("2025-11-01").unwrap();
         let b = Date::parse("2026-11-01").unwrap();
         assert_eq!(b.days_since_epoch() - a.days_since_epoch(), 365);
+    }
+
+    #[test]
+    fn days_turn_back_into_dates() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2026-12-02",
+            "1969-12-31",
+            "2100-03-01",
+        ] {
+            let date = Date::parse(text).unwrap();
+            assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+        }
+    }
+
+    #[test]
+    fn staleness_counts_whole_days() {
+        let rate = Date::parse("2025-12-01").unwrap();
+        assert!(!rate.older_than(365, Date::parse("2026-12-01")));
+        assert!(rate.older_than(365, Date::parse("2026-12-02")));
+        assert!(!rate.older_than(365, None));
     }
 }

@@ -94,6 +94,25 @@ impl RoleIndex {
     }
 }
 
+impl IndexEntry {
+    /// A level by position (from 1) or slug, as a link's `level` names it.
+    pub fn level_by_key(&self, key: &str) -> Option<(usize, &IndexLevel)> {
+        if let Ok(position) = key.parse::<usize>() {
+            let index = position.checked_sub(1)?;
+            return self.levels.get(index).map(|level| (index, level));
+        }
+        self.levels
+            .iter()
+            .enumerate()
+            .find(|(_, level)| level.slug == key)
+    }
+
+    /// The grade the role's own `midpoint` is set for: its first level's (see `view::own_midpoint_at`).
+    pub fn own_grade(&self) -> Option<u8> {
+        self.levels.first().and_then(|level| level.grade)
+    }
+}
+
 /// The department a role id sits in: its first folder, named by that folder's own page when there is one.
 fn department_of(id: &str, titles: &HashMap<&str, &str>) -> Option<String> {
     let (folder, _) = id.split_once('/')?;

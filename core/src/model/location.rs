@@ -16,3 +16,102 @@ pub struct Location {
     /// Where the row came from, for the band's breakdown.
     pub line: usize,
 }
+
+/// The `area` of a row that stands for a whole country.
+pub const WHOLE_COUNTRY: &str = "All";
+/// The `area` of a row for the rest of a country (or of a region: `Everywhere else, Texas`).
+pub const EVERYWHERE_ELSE: &str = "Everywhere else";
+
+impl Location {
+    /// Whether the row is a country-wide one (`All` or `Everywhere else`), which an ad names by country.
+    pub fn whole_country(&self) -> bool {
+        matches!(self.area.as_str(), WHOLE_COUNTRY | EVERYWHERE_ELSE)
+    }
+
+    /// How a person names the place: "London, England (United Kingdom)", "Germany", "Everywhere else in
+    /// Germany". The one naming every front uses (the page, the table, the ad's checks, the CLI).
+    pub fn name(&self) -> String {
+        match self.area.as_str() {
+            WHOLE_COUNTRY => self.country.clone(),
+            EVERYWHERE_ELSE => format!("Everywhere else in {}", self.country),
+            area => format!("{area} ({})", self.country),
+        }
+    }
+
+    /// The place as a job ad states it: the area, or the country for a country-wide row.
+    pub fn locality(&self) -> &str {
+        if self.whole_country() {
+            &self.country
+        } else {
+            &self.area
+        }
+    }
+
+    /// The area as a picker lists it under its country: "Everywhere" for the whole country.
+    pub fn area_label(&self) -> &str {
+        match self.area.as_str() {
+            WHOLE_COUNTRY => "Everywhere",
+            area => area,
+        }
+    }
+
+    /// The area's parts, narrowest first: `Seattle, Washington` → [`Seattle`, `Washington`];
+    /// `Everywhere else, Texas` → [`Texas`]; a country-wide row has none.
+    pub fn area_parts(&self) -> Vec<&str> {
+        if self.area == WHOLE_COUNTRY || self.area == EVERYWHERE_ELSE {
+            return Vec::new();
+        }
+        self.area
+            .split(',')
+            .map(str::trim)
+            .filter(|part| !part.is_empty() && *part != EVERYWHERE_ELSE)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(country: &str, area: &str) -> Location {
+        Location {
+            id: String::new(),
+            country: country.into(),
+            area: area.into(),
+            factor: 1.0,
+            currency: None,
+            zone: None,
+            hiring: true,
+            line: 2,
+        }
+    }
+
+    #[test]
+    fn names_places_as_people_do() {
+        assert_eq!(at("Germany", "All").name(), "Germany");
+        assert_eq!(
+            at("Germany", "Everywhere else").name(),
+            "Everywhere else in Germany"
+        );
+        assert_eq!(
+            at("United Kingdom", "London, England").name(),
+            "London, England (United Kingdom)"
+        );
+        assert_eq!(at("Germany", "Everywhere else").locality(), "Germany");
+        assert_eq!(at("Germany", "Berlin").locality(), "Berlin");
+        assert_eq!(at("Germany", "All").area_label(), "Everywhere");
+    }
+
+    #[test]
+    fn area_parts_go_from_narrow_to_wide() {
+        assert_eq!(
+            at("United States", "Seattle, Washington").area_parts(),
+            ["Seattle", "Washington"]
+        );
+        assert_eq!(
+            at("United States", "Everywhere else, Texas").area_parts(),
+            ["Texas"]
+        );
+        assert!(at("Canada", "Everywhere else").area_parts().is_empty());
+    }
+}

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::view::contract;
+
 use crate::band::Band;
 use crate::ui::format::money;
 
@@ -23,13 +25,15 @@ pub fn BandFigures(props: &BandFiguresProps) -> Html {
             </div>
         }
     };
-    let announcement = format!(
-        "Grade {} in {}: {} to {}, midpoint {}.",
-        band.grade,
-        props.place,
-        money(band.min, &band.currency),
-        money(band.max, &band.currency),
-        money(band.mid, &band.currency)
+    let announcement = contract::fill(
+        contract::BAND_SENTENCE,
+        &[
+            ("grade", &band.grade.to_string()),
+            ("place", &props.place),
+            ("min", &money(band.min, &band.currency)),
+            ("max", &money(band.max, &band.currency)),
+            ("mid", &money(band.mid, &band.currency)),
+        ],
     );
     html! {
         <div class="pg-band" data-grade={band.grade.to_string()} data-min={band.min.to_string()} data-mid={band.mid.to_string()}
@@ -42,7 +46,7 @@ pub fn BandFigures(props: &BandFiguresProps) -> Html {
             <dl class="pg-extras">
                 <div class="pg-extra">
                     <dt>{ "Target variable pay" }</dt>
-                    <dd>{ band.variable.map_or_else(|| "None for this grade".to_string(), |v| money(v, &band.currency)) }</dd>
+                    <dd>{ band.variable.map_or_else(|| contract::NO_VARIABLE.to_string(), |v| money(v, &band.currency)) }</dd>
                 </div>
                 <div class="pg-extra">
                     <dt>{ "Total target cash" }</dt>

@@ -11,7 +11,7 @@ use crate::transparency::{check_ad, AdCheck, PostedBand, RuleSetCheck, Verdict};
 use crate::ui::browser::copy_text;
 use crate::ui::components::LocationPicker;
 use crate::ui::format::{money, money_cents};
-use crate::ui::state::{location_name, Shared};
+use crate::ui::state::Shared;
 use crate::ui::url::MAX_COMPARE;
 
 #[derive(Properties, PartialEq)]
@@ -43,15 +43,10 @@ pub struct JobAdProps {
 
 /// How a place is named in the ad: the area, or the country for country-wide rows.
 fn ad_place(location: &Location) -> AdPlace {
-    let whole_country = matches!(location.area.as_str(), "All" | "Everywhere else");
     AdPlace {
-        locality: if whole_country {
-            location.country.clone()
-        } else {
-            location.area.clone()
-        },
+        locality: location.locality().to_string(),
         country: location.country.clone(),
-        whole_country,
+        whole_country: location.whole_country(),
     }
 }
 
@@ -210,7 +205,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
     let extra = locations.iter().skip(1).map(|location| {
         let on_remove = props.on_remove.clone();
         let id = location.id.clone();
-        let name = location_name(location);
+        let name = location.name();
         html! {
             <li>
                 { name.clone() }{ " " }

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::model::{Dataset, Location};
 use crate::table::Query;
-use crate::ui::state::location_name;
 use crate::ui::state::Shared;
 
 /// At most this many options are listed; typing narrows further.
@@ -63,7 +62,7 @@ pub fn LocationPicker(props: &LocationPickerProps) -> Html {
         .selected
         .as_deref()
         .and_then(|id| props.dataset.location(id))
-        .map(location_name)
+        .map(Location::name)
         .unwrap_or_default();
 
     let choose = {
@@ -166,10 +165,7 @@ pub fn LocationPicker(props: &LocationPickerProps) -> Html {
                     choose.emit(id.clone());
                 })
             };
-            let area = match location.area.as_str() {
-                "All" => "Everywhere".to_string(),
-                area => area.to_string(),
-            };
+            let area = location.area_label().to_string();
             html! {
                 <li id={option_id(this)} role="option" class={classes!("pg-option", is_active.then_some("pg-option-active"))}
                     aria-selected={is_selected.to_string()} {onmousedown}>

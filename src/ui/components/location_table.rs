@@ -18,6 +18,9 @@ pub const PAGE_SIZE: usize = 50;
 #[derive(Properties, PartialEq)]
 pub struct LocationTableProps {
     pub dataset: Shared<Dataset>,
+    /// The role on screen (its id), whose own midpoint the rows follow where it applies.
+    #[prop_or_default]
+    pub role: Option<AttrValue>,
     pub grade: u8,
     pub currency: CurrencyChoice,
     pub today: Option<Date>,
@@ -45,14 +48,16 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
     // Bands are computed once per data, grade and currency; sorting once per sort; a keystroke only filters.
     let key = (
         Rc::as_ptr(&props.dataset.0) as usize,
+        props.role.clone(),
         props.grade,
         props.currency.clone(),
         props.today,
     );
     let rows = {
         let dataset = props.dataset.clone();
-        use_memo(key.clone(), move |(_, grade, currency, today)| {
-            rows_for(&dataset, *grade, currency, *today)
+        use_memo(key.clone(), move |(_, role, grade, currency, today)| {
+            let entry = role.as_deref().and_then(|id| dataset.index.find(id));
+            rows_for(&dataset, entry, *grade, currency, *today)
         })
     };
     let order = {

@@ -1,0 +1,38 @@
+//! The view model: every fact a front shows about a role, worked out once from the dataset and the view's
+//! choices. The explorer, the compact widget, the pre-renderer, the build's `bands.json` and
+//! `paygrade diff` all read these functions; none of them decides a midpoint, a title or a verdict itself.
+
+mod offer;
+mod role;
+
+pub use offer::{OfferPlace, OfferPosition};
+pub use role::{job_title, own_midpoint_at, role_band, role_bands_everywhere, Detail, RoleView};
+
+/// Strings the pre-rendered pages share with `boot.js` and `widget.js`, which cannot import Rust: the build
+/// writes them into `bands.json` (`BandsFile`), so each lives here once.
+pub mod contract {
+    /// The order of a band's figures in `bands.json`: `[min, mid, max, currency, variable, total]`.
+    pub const BAND_FIELDS: [&str; 6] = ["min", "mid", "max", "currency", "variable", "total"];
+    /// The band's heading: `{grade}` and `{place}` are filled in.
+    pub const PAY_TITLE: &str = "Pay for grade {grade} in {place}";
+    /// The sentence a screen reader hears when the band changes; `{min}`, `{max}`, `{mid}` are formatted
+    /// amounts.
+    pub const BAND_SENTENCE: &str = "Grade {grade} in {place}: {min} to {max}, midpoint {mid}.";
+    /// What the variable-pay figure says when the grade has none.
+    pub const NO_VARIABLE: &str = "None for this grade";
+
+    /// Fills `{name}` placeholders, as boot.js does with the same templates.
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        values
+            .iter()
+            .fold(template.to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
+}
+
+/// The Content-Security-Policy every page runs under: the served header, `index.html`, `embed.html` and the
+/// pre-rendered pages carry this one string (a test compares them).
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
