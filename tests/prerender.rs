@@ -168,7 +168,7 @@ async fn the_shipped_data_gives_a_root_a_page_per_role_and_level_and_figures_fro
     );
     for entry in &dataset.index.roles {
         assert_eq!(
-            paygrade::site::role_folder(&entry.id),
+            paygrade::view::pages::role_page(&entry.id),
             format!("roles/{}/", entry.id)
         );
         let page = file(&files, &format!("roles/{}/index.html", entry.id));
@@ -353,6 +353,21 @@ async fn hostile_role_pages_stay_inert_in_the_pre_rendered_files() {
     );
 }
 
+/// Every pre-rendered page carries the one CSP (`view::CSP`) that index.html, embed.html and the server use.
+#[tokio::test(flavor = "current_thread")]
+async fn every_pre_rendered_page_carries_the_one_csp() {
+    let files = render(shipped()).await;
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        paygrade::view::CSP
+    );
+    let pages: Vec<&SiteFile> = files.iter().filter(|f| f.path.ends_with(".html")).collect();
+    assert!(pages.len() > 3);
+    for page in pages {
+        assert!(page.contents.contains(&meta), "{}", page.path);
+    }
+}
+
 #[test]
 fn the_scanner_finds_what_it_looks_for() {
     let found = problems(
@@ -366,7 +381,7 @@ fn the_scanner_finds_what_it_looks_for() {
 
 #[test]
 fn a_role_folder_cannot_leave_roles() {
-    let folder = paygrade::site::role_folder("../../etc/x y");
+    let folder = paygrade::view::pages::role_page("../../etc/x y");
     assert!(!folder.contains(".."), "{folder}");
     assert!(
         folder.starts_with("roles/") && folder.ends_with('/'),

@@ -188,7 +188,6 @@ async fn role_details_shows_nothing_of_comments_anchors_and_iframes() {
 use std::rc::Rc;
 
 use paygrade::model::Dataset;
-use paygrade::parse::load_dataset;
 use paygrade::ui::components::level_picker::LevelPickerProps;
 use paygrade::ui::components::role_directory::RoleDirectoryProps;
 use paygrade::ui::components::{LevelPicker, RoleDirectory};
@@ -196,13 +195,7 @@ use paygrade::ui::state::Shared;
 
 /// The shipped data, with its index of three job families.
 fn shipped() -> Shared<Dataset> {
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");
-    let manifest = std::fs::read(format!("{data}paygrade.json")).unwrap();
-    let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
-        std::fs::read(format!("{data}{path}")).map_err(|e| e.to_string())
-    });
-    assert!(problems.is_empty(), "{problems:?}");
-    Shared(Rc::new(dataset.unwrap()))
+    Shared(Rc::new(paygrade::parse::shipped_dataset()))
 }
 
 async fn directory(search: &str) -> String {
@@ -308,20 +301,13 @@ mod job_ad {
 
     use paygrade::band::{band_for, BandRequest, CurrencyChoice};
     use paygrade::model::{Dataset, Date};
-    use paygrade::parse::load_dataset;
     use paygrade::ui::components::job_ad::JobAdProps;
     use paygrade::ui::components::JobAd;
     use paygrade::ui::state::Shared;
     use yew::LocalServerRenderer;
 
     fn shipped() -> Dataset {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");
-        let manifest = std::fs::read(format!("{root}paygrade.json")).unwrap();
-        let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
-            std::fs::read(format!("{root}{path}")).map_err(|e| e.to_string())
-        });
-        assert!(problems.is_empty(), "{problems:?}");
-        dataset.unwrap()
+        paygrade::parse::shipped_dataset()
     }
 
     async fn render(grade: u8, location: &str, also: &[&str], remote: bool) -> String {

@@ -95,15 +95,7 @@ pub fn count(number: usize, one: &str, many: &str) -> String {
 
 /// A whole number with thousands separators: "10,000".
 pub fn grouped(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (position, digit) in digits.chars().enumerate() {
-        if position > 0 && (digits.len() - position) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    paygrade_core::format::group_digits(&number.to_string())
 }
 
 fn one_line(text: &str) -> String {

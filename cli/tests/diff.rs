@@ -227,3 +227,84 @@ fn a_missing_side_is_a_usage_error() {
         "paygrade: the data folder no/such/folder does not exist\n"
     );
 }
+
+/// What `paygrade diff` reports for a role with its own midpoint is what the page shows, level by level:
+/// the page's band is `view::RoleView` (the explorer and the compact widget render it), so the diff's new
+/// figures must equal it wherever it lists the role, and every other level must show the grade's own band.
+#[test]
+fn diff_and_page_agree_on_every_level_of_a_role_with_its_own_midpoint() {
+    use paygrade_core::band::CurrencyChoice;
+    use paygrade_core::parse::load_dataset;
+    use paygrade_core::view::{Detail, RoleView};
+
+    let two_levels = "---\ntitle: Engineer\n---\n\n## Senior Engineer\n\nJob Grade: 6\n\n## Staff Engineer\n\nJob Grade: 7\n";
+    let old = small_folder("agree-old");
+    old.write("roles/engineer.md", two_levels);
+    let new = old.copy_of("agree-new");
+    new.write(
+        "roles/engineer.md",
+        &two_levels.replace("title: Engineer", "title: Engineer\nmidpoint: 120000"),
+    );
+    let run = paygrade(&["diff", "--format", "json", old.arg(), new.arg()]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let changes = report["changes"].as_array().unwrap();
+
+    let root = std::path::Path::new(new.arg()).to_path_buf();
+    let manifest = std::fs::read(root.join("paygrade.json")).unwrap();
+    let (data, _) = load_dataset("paygrade.json", &manifest, &|path| {
+        std::fs::read(root.join(path)).map_err(|e| e.to_string())
+    });
+    let data = data.unwrap();
+    let entry = data.index.find("engineer").unwrap();
+    assert_eq!(entry.levels.len(), 2);
+    let mut role_changes = 0;
+    for (position, level) in entry.levels.iter().enumerate() {
+        let grade = level.grade.unwrap();
+        for location in &data.locations {
+            let page = RoleView::new(
+                &data,
+                Some(entry),
+                Some((position, level)),
+                grade,
+                location,
+                &CurrencyChoice::Local,
+                None,
+                Detail::Figures,
+            )
+            .band
+            .unwrap();
+            let listed = changes.iter().find(|change| {
+                change["role"] == "engineer"
+                    && change["grade"] == grade
+                    && change["location"] == location.id.as_str()
+            });
+            match listed {
+                Some(change) => {
+                    role_changes += 1;
+                    assert_eq!(change["mid"]["new"], page.mid, "{} {}", level.title, location.id);
+                    assert_eq!(change["min"]["new"], page.min, "{} {}", level.title, location.id);
+                    assert_eq!(change["max"]["new"], page.max, "{} {}", level.title, location.id);
+                }
+                None => {
+                    // Not listed: the page shows the grade's own band there, which did not move.
+                    let grade_only = RoleView::new(
+                        &data,
+                        None,
+                        None,
+                        grade,
+                        location,
+                        &CurrencyChoice::Local,
+                        None,
+                        Detail::Figures,
+                    )
+                    .band
+                    .unwrap();
+                    assert_eq!(page, grade_only, "{} {}", level.title, location.id);
+                }
+            }
+        }
+    }
+    // The midpoint is the first level's (grade 6): one role change per location, none at grade 7.
+    assert_eq!(role_changes, data.locations.len());
+}

@@ -6,14 +6,13 @@ use std::path::Path;
 use paygrade_core::band::{band_for, Band, BandRequest, CurrencyChoice};
 use paygrade_core::export::{ad_paragraphs, AdPlace, MoneyFormats};
 use paygrade_core::model::{DataError, Dataset, Date, RuleSet};
-use paygrade_core::parse::{load_dataset, parse_manifest, parse_pay_rules};
+use paygrade_core::parse::{parse_manifest, parse_pay_rules};
 use paygrade_core::table::{filtered, rows_for, sorted, to_csv, Sort};
 use paygrade_core::transparency::{
     check_ad, check_posting, covers, place_verdict, rules_for, AdCheck, BenefitsStatement,
     PostedBand, PostedRange, Posting, Verdict,
 };
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/pay-rules");
 const TORONTO: &str = "canada/toronto-ontario";
 const DENVER: &str = "united-states/denver-colorado";
@@ -27,12 +26,7 @@ fn today() -> Option<Date> {
 }
 
 fn shipped() -> Dataset {
-    let manifest = std::fs::read(Path::new(DATA).join("paygrade.json")).unwrap();
-    let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
-        std::fs::read(Path::new(DATA).join(path)).map_err(|e| e.to_string())
-    });
-    assert!(problems.is_empty(), "{problems:?}");
-    dataset.unwrap()
+    paygrade_core::parse::shipped_dataset()
 }
 
 fn band(data: &Dataset, grade: u8, location: &str, currency: CurrencyChoice) -> Band {

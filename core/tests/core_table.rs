@@ -1,20 +1,11 @@
 //! The manager table over the shipped data: sorting across currencies, filtering, and the CSV export.
 
-use std::path::Path;
-
 use paygrade_core::band::CurrencyChoice;
 use paygrade_core::model::Dataset;
-use paygrade_core::parse::load_dataset;
 use paygrade_core::table::{filtered, rows_for, sorted, to_csv, Column, Sort};
 
 fn shipped() -> Dataset {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-    let manifest = std::fs::read(data.join("paygrade.json")).unwrap();
-    let (dataset, errors) = load_dataset("paygrade.json", &manifest, &|path| {
-        std::fs::read(data.join(path)).map_err(|e| e.to_string())
-    });
-    assert!(errors.is_empty(), "{errors:?}");
-    dataset.unwrap()
+    paygrade_core::parse::shipped_dataset()
 }
 
 #[test]

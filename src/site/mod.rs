@@ -14,7 +14,7 @@ use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 use crate::band::CurrencyChoice;
-use crate::model::{slug, DataError, Dataset, Date, IndexEntry};
+use crate::model::{DataError, Dataset, Date, IndexEntry};
 use crate::parse::{parse_manifest, parse_role, Sources, MANIFEST};
 use crate::ui::actions::Actions;
 use crate::ui::components::job_ad::{ad_for, JobAdProps};
@@ -22,7 +22,7 @@ use crate::ui::explorer::{explorer_linked, OwnDataCallbacks, SiteLinks};
 use crate::ui::load::{resolve, Outcome, Published, RolePage};
 use crate::ui::state::{Action, Shared, State, Surface};
 use crate::ui::url::ViewQuery;
-use crate::view::{contract, role_bands_everywhere, Detail, RoleView};
+use crate::view::{contract, pages, role_bands_everywhere, Detail, RoleView};
 
 pub use directory::{LevelLinks, LevelLinksProps};
 pub use shell::escape_html;
@@ -103,7 +103,7 @@ pub async fn render_outcome(
         query: ViewQuery::default(),
     }];
     for entry in &dataset.index.roles {
-        let folder = role_folder(&entry.id);
+        let folder = pages::role_page(&entry.id);
         plans.push(PagePlan {
             folder: folder.clone(),
             query: role_query(&entry.id, None),
@@ -111,7 +111,7 @@ pub async fn render_outcome(
         if entry.levels.len() > 1 {
             for level in &entry.levels {
                 plans.push(PagePlan {
-                    folder: format!("{folder}{}/", slug(&level.slug)),
+                    folder: pages::level_page(&entry.id, &level.slug),
                     query: role_query(&entry.id, Some(&level.slug)),
                 });
             }
@@ -149,22 +149,6 @@ fn role_page(file: &str, bytes: Result<Vec<u8>, String>, dataset: &Dataset) -> R
             role: None,
             problems,
         },
-    }
-}
-
-/// `roles/<id>/`, each segment of the id made URL-safe, so no data can name a path outside `roles/`. Ids
-/// are path-derived and already slugs, so this is the id itself for any real page (the directory links
-/// `roles/` + id + `/`).
-pub fn role_folder(id: &str) -> String {
-    let segments: Vec<String> = id
-        .split('/')
-        .map(slug)
-        .filter(|segment| !segment.is_empty())
-        .collect();
-    if segments.is_empty() {
-        "roles/role/".to_string()
-    } else {
-        format!("roles/{}/", segments.join("/"))
     }
 }
 
@@ -211,7 +195,7 @@ async fn render_page(
                     .iter()
                     .map(|l| {
                         (
-                            format!("{prefix}{}{}/", role_folder(&entry.id), slug(&l.slug)),
+                            format!("{prefix}{}", pages::level_page(&entry.id, &l.slug)),
                             l.title.clone(),
                             l.grade,
                         )
@@ -221,7 +205,7 @@ async fn render_page(
                     .query
                     .level
                     .as_ref()
-                    .map(|l| format!("{prefix}{}{}/", role_folder(&entry.id), slug(l)).into()),
+                    .map(|l| format!("{prefix}{}", pages::level_page(&entry.id, l)).into()),
             })
             .hydratable(false)
             .render()

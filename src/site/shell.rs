@@ -1,10 +1,7 @@
 //! The document around a pre-rendered page: the same head as `index.html` (CSP, stylesheet, preloads, the
 //! module), the boot script, the page's `JobPosting` JSON-LD, and the root the wasm takes over.
 
-/// The page's Content-Security-Policy, as `index.html` and `cargo xtask serve` state it.
-pub const CSP: &str =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+use crate::view::CSP;
 
 /// What one page needs; every text from data is escaped here.
 pub struct Page<'a> {

@@ -146,19 +146,7 @@ fn plain_money(amount: f64, currency: &str) -> String {
 
 /// Rounded to a whole number, thousands separated by commas.
 pub fn grouped(value: f64) -> String {
-    let rounded = value.round();
-    let digits = format!("{:.0}", rounded.abs());
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if rounded < 0.0 {
-        out.push('-');
-    }
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    crate::figures_text::number(value.round(), 0)
 }
 
 #[cfg(test)]

@@ -74,6 +74,8 @@ pub struct Selection {
     pub search: String,
     /// A grade other than the role's, when a hiring manager looks across the ladder.
     pub grade: Option<u8>,
+    /// A link's `grade` that is not a grade number at all (`?grade=abc`), kept to say so once.
+    pub unread_grade: Option<String>,
     pub location: Option<String>,
     pub currency: CurrencyChoice,
     pub compare: Vec<String>,
@@ -98,6 +100,7 @@ impl Default for Selection {
             level: None,
             search: String::new(),
             grade: None,
+            unread_grade: None,
             location: None,
             currency: CurrencyChoice::Local,
             compare: Vec::new(),
@@ -369,6 +372,11 @@ impl State {
                 }
             }
         }
+        if let Some(text) = s.unread_grade.take() {
+            notices.push(format!(
+                "The link asked for grade \"{text}\", which is not a grade number; showing the role's grade."
+            ));
+        }
         if let Some(grade) = s.grade.take() {
             if dataset.grade(grade).is_some() {
                 s.grade = Some(grade);
@@ -430,7 +438,12 @@ fn raw_selection(query: &ViewQuery) -> Selection {
         role: query.role.clone(),
         level: query.level.clone(),
         search: query.search.clone().unwrap_or_default(),
-        grade: query.grade.as_deref().map(|g| g.parse().unwrap_or(0)),
+        grade: query.grade.as_deref().and_then(|g| g.trim().parse().ok()),
+        unread_grade: query
+            .grade
+            .as_deref()
+            .filter(|g| g.trim().parse::<u8>().is_err())
+            .map(str::to_string),
         location: query.location.clone(),
         currency: match query.currency.as_deref() {
             None | Some("local") => CurrencyChoice::Local,
@@ -588,16 +601,9 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::load_dataset;
 
     fn shipped() -> Dataset {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");
-        let manifest = std::fs::read(format!("{root}paygrade.json")).unwrap();
-        let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
-            std::fs::read(format!("{root}{path}")).map_err(|e| e.to_string())
-        });
-        assert!(problems.is_empty(), "{problems:?}");
-        dataset.unwrap()
+        crate::parse::shipped_dataset()
     }
 
     fn loaded(query: &str) -> Rc<State> {

@@ -12,10 +12,9 @@ use tower_http::services::ServeDir;
 
 use crate::build::{self, dist_dir};
 
-/// The Content-Security-Policy the page is built to run under; index.html carries the same as a meta tag.
-pub const CSP: &str =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+/// The Content-Security-Policy the pages are built to run under, sent as a header (with `frame-ancestors`,
+/// which a meta tag cannot carry); index.html, embed.html and the pre-rendered pages carry the same string.
+pub use paygrade_core::view::CSP;
 
 /// Who may frame a page: any site may frame the iframe route (that is its purpose); nothing else is framed
 /// by other sites. A meta tag cannot carry `frame-ancestors`, so this part comes only with the header.
@@ -221,6 +220,25 @@ mod tests {
                     "{path} {accept:?}"
                 );
             }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// One policy everywhere: the header this server sends starts with the same string the repository's
+    /// pages carry as a meta tag (the pre-rendered pages are checked in tests/prerender.rs).
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_served_csp_is_the_one_the_pages_carry() {
+        let dir = site();
+        let response = get(&dir, "/index.html", None).await;
+        let served = header_of(&response, header::CONTENT_SECURITY_POLICY);
+        assert!(
+            served.starts_with(&format!("{CSP}; frame-ancestors")),
+            "{served}"
+        );
+        let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+        for page in ["index.html", "embed.html"] {
+            let text = std::fs::read_to_string(crate::root().join(page)).unwrap_or_default();
+            assert!(text.contains(&meta), "{page} does not carry the CSP {CSP}");
         }
         let _ = std::fs::remove_dir_all(&dir);
     }

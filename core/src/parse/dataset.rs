@@ -289,6 +289,22 @@ impl Dataset {
 
 /// One-call loading for native tests and benches: parse the manifest, fetch each file it names (every
 /// named page too, even with an index) with `fetch` (a path relative to the data folder), assemble.
+/// The shipped sample data (`data/` at the repository root), read from disk and checked: the one loader
+/// every test, bench and example shares. Panics with the problems when the shipped data has any, which is
+/// what a test of it wants.
+#[allow(clippy::panic)]
+pub fn shipped_dataset() -> Dataset {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/");
+    let manifest = std::fs::read(format!("{root}paygrade.json")).unwrap_or_default();
+    let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
+        std::fs::read(format!("{root}{path}")).map_err(|e| e.to_string())
+    });
+    match dataset {
+        Some(dataset) if problems.is_empty() => dataset,
+        _ => panic!("the shipped data in {root} has problems: {problems:?}"),
+    }
+}
+
 pub fn load_dataset(
     manifest_file: &str,
     manifest_bytes: &[u8],

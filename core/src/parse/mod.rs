@@ -16,7 +16,7 @@ mod role;
 mod sources;
 
 pub use currencies::parse_currencies;
-pub use dataset::{load_dataset, FetchedFiles};
+pub use dataset::{load_dataset, shipped_dataset, FetchedFiles};
 pub use decimal::{parse_decimal, DecimalError};
 pub use grades::parse_grades;
 pub use index::parse_index;

@@ -3,6 +3,7 @@
 //! `paygrade diff` all read these functions; none of them decides a midpoint, a title or a verdict itself.
 
 mod offer;
+pub mod pages;
 mod role;
 
 pub use offer::{OfferPlace, OfferPosition};

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::band::Band;
 use crate::ui::format::money;
+use crate::view::{OfferPlace, OfferPosition};
 
 #[derive(Properties, PartialEq)]
 pub struct OfferCheckProps {
@@ -33,23 +34,22 @@ pub fn OfferCheck(props: &OfferCheckProps) -> Html {
             html! { <p class="pg-warning">{ "That is not an amount: type digits, such as 150000." }</p> }
         }
         Some(amount) => {
-            let ratio = band.compa_ratio(amount);
-            let place = if amount < band.min {
-                format!(
+            let offer = OfferPosition::of(band, amount);
+            let place = match &offer.place {
+                OfferPlace::BelowMinimum => format!(
                     "below the band's minimum of {}",
                     money(band.min, &band.currency)
-                )
-            } else if amount > band.max {
-                format!(
+                ),
+                OfferPlace::AboveMaximum => format!(
                     "above the band's maximum of {}",
                     money(band.max, &band.currency)
-                )
-            } else {
-                match band.compa_group(amount) {
-                    Some(group) => format!("in the {} group", group.name),
-                    None => "inside the band, outside every compa group".to_string(),
+                ),
+                OfferPlace::InGroup(name) => format!("in the {name} group"),
+                OfferPlace::OutsideGroups => {
+                    "inside the band, outside every compa group".to_string()
                 }
             };
+            let ratio = offer.compa_ratio;
             html! {
                 <p class="pg-offer-result" data-compa={format!("{ratio:.2}")}>
                     { format!("{} is a compa ratio of {:.2} ({:.0}% of the midpoint), {place}.",
