@@ -21,7 +21,7 @@
     return;
   }
   const VIEW_KEYS = ['role', 'level', 'q', 'grade', 'location', 'currency', 'compare', 'offer', 'data', 'sort',
-    'filter', 'hiring', 'page', 'remote', 'open'];
+    'filter', 'hiring', 'page', 'remote', 'open', 'posted'];
   if (!VIEW_KEYS.some((key) => params.has(key))) return;
   html.classList.add('pg-pending');
   // Another data folder: nothing on the static page applies.

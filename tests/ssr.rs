@@ -336,6 +336,8 @@ mod job_ad {
             also: also.iter().map(|id| id.to_string()).collect(),
             remote,
             today,
+            posted: None,
+            on_posted: Default::default(),
             on_remote: Default::default(),
             on_add: Default::default(),
             on_remove: Default::default(),
@@ -350,15 +352,15 @@ mod job_ad {
     async fn toronto_lists_ontario_says_the_band_is_too_wide_and_offers_a_range() {
         let html = render(7, "canada/toronto-ontario", &[], false).await;
         assert!(
-            html.contains("<h4>Ontario Employment Standards Act: pay in job postings</h4>"),
+            html.contains("data-rule=\"ca-ontario\" data-rule-status=\"applies\""),
             "{html}"
         );
         assert!(
-            html.contains("The band as posted does not meet every rule set that applies"),
+            html.contains("The band as posted does not meet every law that applies"),
             "{html}"
         );
         assert!(
-            html.contains("Does not meet: Width at most 50,000 CAD.</strong> The range is 64,400 CAD wide, more than the cap of 50,000 CAD."),
+            html.contains("Does not meet: A range at most 50,000 CAD wide.</strong> The range is 64,400 CAD wide, more than the cap of 50,000 CAD."),
             "{html}"
         );
         assert!(html.contains("A compliant range inside the band"), "{html}");
@@ -366,20 +368,24 @@ mod job_ad {
             html.contains("data-min=\"136000\" data-max=\"186000\""),
             "{html}"
         );
-        assert!(html.contains("CA$136,000 to CA$186,000"), "{html}");
-        // The ad text uses the offered range, not the band.
+        // The ad text uses the offered range, and carries the statements Ontario asks for.
         assert!(
             html.contains("The base salary for this role in Toronto, Ontario is CA$136,000 to CA$186,000 a year."),
+            "{html}"
+        );
+        assert!(
+            html.contains("We do not use artificial intelligence to screen, assess or select applicants for this role."),
             "{html}"
         );
         assert!(html.contains("the check is not legal advice"), "{html}");
     }
 
     #[tokio::test(flavor = "current_thread")]
-    async fn london_says_no_rule_covers_it() {
+    async fn london_says_no_law_takes_it_in() {
         let html = render(12, "united-kingdom/london-england", &[], false).await;
         assert!(
-            html.contains("No pay-transparency rule in this data covers London, England (United Kingdom), so there is nothing to check."),
+            html.contains("No pay-transparency law in paygrade&#x27;s rules takes in London, England (United Kingdom), so there is nothing to check.")
+                || html.contains("No pay-transparency law in paygrade's rules takes in London, England (United Kingdom), so there is nothing to check."),
             "{html}"
         );
         assert!(!html.contains("pg-rule-set"), "{html}");
@@ -387,8 +393,7 @@ mod job_ad {
     }
 
     #[tokio::test(flavor = "current_thread")]
-    async fn a_remote_posting_open_to_new_york_and_toronto_applies_new_yorks_rules_and_says_why_not_ontarios(
-    ) {
+    async fn a_remote_posting_open_to_new_york_and_toronto_checks_every_law_that_reaches_them() {
         let html = render(
             12,
             "united-states/new-york-new-york",
@@ -396,19 +401,12 @@ mod job_ad {
             true,
         )
         .await;
-        assert!(
-            html.contains("<h4>New York City salary transparency law</h4>"),
-            "{html}"
-        );
-        assert!(
-            html.contains("<h4>New York State pay transparency law</h4>"),
-            "{html}"
-        );
-        assert!(!html.contains("<h4>Ontario"), "{html}");
-        assert!(
-            html.contains("Toronto, Ontario (Canada): Ontario Employment Standards Act: pay in job postings does not cover remote roles in this summary"),
-            "{html}"
-        );
+        for rule in ["us-ny-new-york-city", "us-new-york", "ca-ontario"] {
+            assert!(
+                html.contains(&format!("data-rule=\"{rule}\"")),
+                "{rule}: {html}"
+            );
+        }
         assert!(
             html.contains("This is a remote role, open to applicants in New York, New York and Toronto, Ontario."),
             "{html}"
@@ -421,5 +419,16 @@ mod job_ad {
             html.contains("aria-label=\"Remove Toronto, Ontario (Canada) from the job ad\""),
             "{html}"
         );
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn berlin_shows_the_directive_as_context_that_asks_nothing() {
+        let html = render(7, "germany/berlin", &[], false).await;
+        assert!(html.contains("data-directive=\"Germany\""), "{html}");
+        assert!(
+            html.contains("It binds member states, not employers"),
+            "{html}"
+        );
+        assert!(!html.contains("pg-rule-set"), "{html}");
     }
 }

@@ -12,8 +12,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use paygrade_core::model::{DataError, Dataset};
-use paygrade_core::parse::{parse_manifest, resolve_data_path, FetchedFiles, MANIFEST};
+use paygrade_core::model::{DataError, Dataset, Date, RuleSet};
+use paygrade_core::parse::{
+    parse_manifest, resolve_data_path, with_maintained_rules, FetchedFiles, MAINTAINED_RULES,
+    MAINTAINED_RULES_CSV, MANIFEST,
+};
 
 /// How deep a folder entry of `roles` is walked; deeper folders are reported, never followed (a
 /// symlink loop must not hang CI).
@@ -211,8 +214,14 @@ pub fn read_data_folder(dir: &Path) -> Result<DataFolder, FolderError> {
         files, files_read, ..
     } = reader;
 
-    let (dataset, assembled) = Dataset::assemble(manifest, &files);
+    let (mut dataset, assembled) = Dataset::assemble(manifest, &files);
     problems.extend(assembled);
+    // The maintained rules built into this binary, with the folder's own laid over them, as on the page.
+    problems.extend(with_maintained_rules(
+        &mut dataset,
+        Ok(MAINTAINED_RULES_CSV.as_bytes()),
+    ));
+    problems.extend(stale_rules(&dataset, today()));
     if let Some(index) = &index_file {
         problems.extend(pages_the_index_lacks(dir, index, &dataset, &files));
     }
@@ -385,4 +394,58 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// Rules last checked longer ago than the manifest's review age (`job_ads.rules_max_age_days`): one
+/// warning per row of the folder's own file, and one for the maintained rules (updating paygrade fixes them).
+fn stale_rules(dataset: &Dataset, today: Option<Date>) -> Vec<DataError> {
+    let max_age = dataset.manifest.job_ads.rules_max_age_days;
+    let stale: Vec<&RuleSet> = dataset
+        .pay_rules
+        .iter()
+        .filter(|rule| rule.review_stale(today, max_age))
+        .collect();
+    let (maintained, own): (Vec<&RuleSet>, Vec<&RuleSet>) = stale
+        .into_iter()
+        .partition(|rule| rule.file == MAINTAINED_RULES);
+    let mut warnings: Vec<DataError> = own
+        .iter()
+        .map(|rule| {
+            DataError::field(
+                &rule.file,
+                Some(rule.line),
+                "reviewed",
+                format!(
+                    "rule \"{}\" was last checked against its sources on {}, more than {max_age} days ago (job_ads.rules_max_age_days)",
+                    rule.id, rule.reviewed
+                ),
+            )
+            .warning()
+        })
+        .collect();
+    if let Some(oldest) = maintained.iter().map(|rule| rule.reviewed).min() {
+        warnings.push(
+            DataError::file(
+                MAINTAINED_RULES,
+                format!(
+                    "{} of the maintained rules were last checked before {} (the oldest on {oldest}), more than {max_age} days ago: update paygrade for newer ones",
+                    maintained.len(),
+                    today.map(|t| t.to_string()).unwrap_or_default()
+                ),
+            )
+            .warning(),
+        );
+    }
+    warnings
+}
+
+/// Today's date in UTC, for the review age of rules.
+fn today() -> Option<Date> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(Date::from_days_since_epoch(
+        i64::try_from(seconds / 86_400).ok()?,
+    ))
 }

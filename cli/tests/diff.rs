@@ -282,9 +282,21 @@ fn diff_and_page_agree_on_every_level_of_a_role_with_its_own_midpoint() {
             match listed {
                 Some(change) => {
                     role_changes += 1;
-                    assert_eq!(change["mid"]["new"], page.mid, "{} {}", level.title, location.id);
-                    assert_eq!(change["min"]["new"], page.min, "{} {}", level.title, location.id);
-                    assert_eq!(change["max"]["new"], page.max, "{} {}", level.title, location.id);
+                    assert_eq!(
+                        change["mid"]["new"], page.mid,
+                        "{} {}",
+                        level.title, location.id
+                    );
+                    assert_eq!(
+                        change["min"]["new"], page.min,
+                        "{} {}",
+                        level.title, location.id
+                    );
+                    assert_eq!(
+                        change["max"]["new"], page.max,
+                        "{} {}",
+                        level.title, location.id
+                    );
                 }
                 None => {
                     // Not listed: the page shows the grade's own band there, which did not move.

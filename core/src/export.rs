@@ -3,11 +3,10 @@
 use crate::band::amount;
 use crate::transparency::{BenefitsStatement, PostedRange, Posting};
 
-/// How amounts are written in the ad: whole units for salaries, cents for hourly figures. The page passes
-/// the reader's locale (Intl); tests and the CLI pass plain formats.
+/// How amounts are written in the ad (whole units). The page passes the reader's locale (Intl); tests and
+/// the CLI pass plain formats.
 pub struct MoneyFormats<'a> {
     pub whole: &'a dyn Fn(f64, &str) -> String,
-    pub cents: &'a dyn Fn(f64, &str) -> String,
 }
 
 /// A place as the ad names it: locality ("Toronto, Ontario") and country.
@@ -20,12 +19,12 @@ pub struct AdPlace {
 }
 
 /// The ad's pay text, one paragraph per statement, saying everything the applying rules need: the range
-/// (with its hourly figure), remote scope, base or variable pay, benefits, and the rules' own sentences.
+/// remote scope, base or variable pay, benefits, and the statements the laws ask for (from
+/// `job_ads.statements`).
 /// With no rule, it is the one sentence "The base salary for this role in … is … to … a year."
 pub fn ad_paragraphs(posting: &Posting, places: &[AdPlace], money: &MoneyFormats) -> Vec<String> {
     let code = posting.currency.as_str();
     let whole = |value: f64| (money.whole)(value, code);
-    let cents = |value: f64| (money.cents)(value, code);
     let locality = places
         .first()
         .map_or("this location", |p| p.locality.as_str());
@@ -40,15 +39,9 @@ pub fn ad_paragraphs(posting: &Posting, places: &[AdPlace], money: &MoneyFormats
     } else {
         format!("this role in {locality}")
     };
-    let mut paragraphs = vec![match posting.hourly {
-        None => format!("The base salary for {subject} is {figures} a year."),
-        Some(hourly) => format!(
-            "The base salary for {subject} is {figures} a year gross, or {} to {} an hour gross (based on {} hours a year).",
-            cents(hourly.min),
-            cents(hourly.max),
-            amount(hourly.hours_per_year)
-        ),
-    }];
+    let mut paragraphs = vec![format!(
+        "The base salary for {subject} is {figures} a year."
+    )];
     let names: Vec<&str> = places.iter().map(|p| p.locality.as_str()).collect();
     if posting.remote {
         paragraphs.push(format!(
@@ -79,7 +72,7 @@ pub fn ad_paragraphs(posting: &Posting, places: &[AdPlace], money: &MoneyFormats
             paragraphs.push(format!("Benefits and other compensation: {url}"))
         }
     }
-    paragraphs.extend(posting.ad_texts.iter().cloned());
+    paragraphs.extend(posting.statements.iter().map(|(_, text)| text.clone()));
     paragraphs
 }
 
@@ -217,19 +210,18 @@ fn whole(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transparency::HourlyRange;
+    use crate::model::Content;
 
     fn posting() -> Posting {
         Posting {
             currency: "GBP".into(),
             range: PostedRange::Between(196_600.0, 294_900.0),
             range_in_ad: true,
-            hourly: None,
             benefits: BenefitsStatement::None,
             states_variable: false,
             variable: Some(61_500.0),
             remote: false,
-            ad_texts: Vec::new(),
+            statements: Vec::new(),
         }
     }
 
@@ -245,10 +237,7 @@ mod tests {
         format!("{code} {}", amount(value))
     }
 
-    const PLAIN: MoneyFormats = MoneyFormats {
-        whole: &plain,
-        cents: &plain,
-    };
+    const PLAIN: MoneyFormats = MoneyFormats { whole: &plain };
 
     #[test]
     fn json_ld_has_the_schema_org_shape() {
@@ -316,24 +305,22 @@ mod tests {
             vec!["The base salary for this role in London, England is GBP 196,600 to GBP 294,900 a year."]
         );
         let full = Posting {
-            hourly: Some(HourlyRange {
-                min: 94.52,
-                max: 141.78,
-                hours_per_year: 2080.0,
-            }),
             states_variable: true,
             benefits: BenefitsStatement::Link("https://example.com/b".into()),
-            ad_texts: vec!["We do not ask about pay history.".into()],
+            statements: vec![(
+                Content::AiScreening,
+                "We do not use AI to screen applicants.".into(),
+            )],
             ..posting()
         };
         let text = ad_paragraphs(&full, &london, &PLAIN);
         assert_eq!(
             text,
             vec![
-                "The base salary for this role in London, England is GBP 196,600 to GBP 294,900 a year gross, or GBP 94.52 to GBP 141.78 an hour gross (based on 2,080 hours a year).",
+                "The base salary for this role in London, England is GBP 196,600 to GBP 294,900 a year.",
                 "On top of base salary, the role has target variable pay of GBP 61,500 a year.",
                 "Benefits and other compensation: https://example.com/b",
-                "We do not ask about pay history.",
+                "We do not use AI to screen applicants.",
             ]
         );
     }

@@ -173,13 +173,15 @@ impl Sort {
 }
 
 /// Every location's row for `grade`, in table order: the role's band (its own midpoint where it applies, as
-/// the page's Pay section shows it).
+/// the page's Pay section shows it), and the laws that apply there to an ad posted on `posted` by a company
+/// of the size `job_ads` gives.
 pub fn rows_for(
     data: &Dataset,
     entry: Option<&IndexEntry>,
     grade: u8,
     currency: &CurrencyChoice,
     today: Option<Date>,
+    posted: Option<Date>,
 ) -> Vec<TableRow> {
     let bands = role_bands_everywhere(data, entry, grade, currency, today);
     // Whether any rule set names a country, asked once per country: most places have no rule, and the
@@ -194,14 +196,14 @@ pub fn rows_for(
                 .entry(location.country.as_str())
                 .or_insert_with(|| {
                     data.pay_rules.iter().any(|rule| {
-                        rule.countries
-                            .iter()
-                            .any(|c| c.eq_ignore_ascii_case(location.country.trim()))
+                        rule.jurisdiction
+                            .country
+                            .eq_ignore_ascii_case(location.country.trim())
                     })
                 });
             let ad = match &band {
                 Ok(band) if has_rules => {
-                    place_verdict(data, &PostedBand::from(band), location, today)
+                    place_verdict(data, &PostedBand::from(band), location, posted)
                 }
                 _ => PlaceVerdict::no_rule(),
             };

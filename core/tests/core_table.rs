@@ -11,7 +11,7 @@ fn shipped() -> Dataset {
 #[test]
 fn amount_columns_sort_by_pay_in_the_reference_currency_not_by_local_numbers() {
     let data = shipped();
-    let rows = rows_for(&data, None, 12, &CurrencyChoice::Local, None);
+    let rows = rows_for(&data, None, 12, &CurrencyChoice::Local, None, None);
     let order = sorted(&rows, Sort::parse("max-desc").unwrap());
     let first = &rows[order[0]];
     let top_factor = data.locations.iter().map(|l| l.factor).fold(0.0, f64::max);
@@ -39,7 +39,7 @@ fn amount_columns_sort_by_pay_in_the_reference_currency_not_by_local_numbers() {
 #[test]
 fn filter_matches_every_word_and_hiring_only_drops_closed_locations() {
     let data = shipped();
-    let rows = rows_for(&data, None, 12, &CurrencyChoice::Reference, None);
+    let rows = rows_for(&data, None, 12, &CurrencyChoice::Reference, None, None);
     let order = sorted(&rows, Sort::default());
     let all = filtered(&rows, &order, "", false);
     assert_eq!(all.len(), data.locations.len());
@@ -56,7 +56,7 @@ fn filter_matches_every_word_and_hiring_only_drops_closed_locations() {
 #[test]
 fn csv_export_lists_the_shown_rows_with_quoted_areas() {
     let data = shipped();
-    let rows = rows_for(&data, None, 12, &CurrencyChoice::Local, None);
+    let rows = rows_for(&data, None, 12, &CurrencyChoice::Local, None, None);
     let order = sorted(&rows, Sort::default());
     let shown = filtered(&rows, &order, "london", false);
     let csv = to_csv(&rows, &shown);

@@ -54,7 +54,7 @@ pub fn read_folder(dir: &Path) -> Result<Sources, String> {
             (path, bytes)
         })
         .collect();
-    Ok(Sources { manifest, files })
+    Ok(Sources::with_built_in_rules(manifest, files))
 }
 
 /// Reads a file of the data folder by its path relative to it (a role's page, fetched lazily in the browser).
@@ -247,6 +247,8 @@ async fn render_page(
                 also: state.selection.ad_places.clone(),
                 remote: state.selection.remote,
                 today: state.today,
+                posted: state.selection.posted,
+                on_posted: Callback::noop(),
                 on_remote: Callback::noop(),
                 on_add: Callback::noop(),
                 on_remove: Callback::noop(),

@@ -226,7 +226,8 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
                         locality={location.locality().to_string()} country={location.country.clone()}
                         dataset={dataset.clone()} location={location.id.clone()}
                         also={state.selection.ad_places.clone()} remote={state.selection.remote}
-                        today={state.today} on_remote={actions.set_remote.clone()}
+                        today={state.today} posted={state.selection.posted} on_posted={actions.set_posted.clone()}
+                        on_remote={actions.set_remote.clone()}
                         on_add={actions.add_ad_place.clone()} on_remove={actions.remove_ad_place.clone()} /> },
                     Err(_) => html! { <p class="pg-empty">{ "There is no band to advertise here." }</p> },
                 } }
@@ -314,6 +315,7 @@ fn locations_section(
         <section id="pg-locations" class="pg-section" aria-labelledby="pg-locations-title">
             <h2 id="pg-locations-title">{ format!("Grade {grade} at every location") }</h2>
             <LocationTable dataset={dataset.clone()} role={state.current_entry().map(|entry| AttrValue::from(entry.id.clone()))} {grade} currency={s.currency.clone()} today={state.today}
+                posted={s.posted.or(state.today)}
                 sort={s.sort} filter={s.filter.clone()} hiring_only={s.hiring_only} page={s.page}
                 on_sort={actions.set_sort.clone()} on_filter={actions.set_filter.clone()}
                 on_hiring_only={actions.set_hiring_only.clone()} on_page={actions.set_page.clone()} />

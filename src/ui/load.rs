@@ -206,15 +206,41 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
         .map_err(|reason| vec![DataError::file(MANIFEST, reason)])?;
     let manifest = parse_manifest(MANIFEST, &manifest_bytes)?;
     let (paths, _) = manifest.files();
-    let fetched = join_all(
-        paths
-            .iter()
-            .map(|path| format!("{base}{path}"))
-            .map(|url| async move { fetch(&url).await }),
-    )
-    .await;
+    let rules_url = maintained_rules_url();
+    let (fetched, maintained_rules) = futures::join!(
+        join_all(
+            paths
+                .iter()
+                .map(|path| format!("{base}{path}"))
+                .map(|url| async move { fetch(&url).await }),
+        ),
+        fetch(&rules_url)
+    );
     let files: FetchedFiles = paths.into_iter().zip(fetched).collect();
-    Ok(Sources { manifest, files })
+    Ok(Sources {
+        manifest,
+        files,
+        maintained_rules: Some(maintained_rules),
+    })
+}
+
+/// Where the maintained pay-transparency rules are served: `rules/pay-rules.csv` at the root of the site
+/// that serves this wasm (its glue's snippet lives at `pkg/snippets/<crate>/`), whichever page loaded it.
+#[cfg(target_arch = "wasm32")]
+fn maintained_rules_url() -> String {
+    #[wasm_bindgen::prelude::wasm_bindgen(
+        inline_js = "export function maintained_rules_url() { return new URL('../../../rules/pay-rules.csv', import.meta.url).href; }"
+    )]
+    extern "C" {
+        fn maintained_rules_url() -> String;
+    }
+    maintained_rules_url()
+}
+
+/// Natively (tests) there is no site: the path relative to the page.
+#[cfg(not(target_arch = "wasm32"))]
+fn maintained_rules_url() -> String {
+    crate::parse::MAINTAINED_RULES.to_string()
 }
 
 /// What to show: the published data, or `local` over it; problems from both are kept.

@@ -91,6 +91,10 @@ pub struct Selection {
     /// The job ad: remote, and the places besides the chosen location it is open to.
     pub remote: bool,
     pub ad_places: Vec<String>,
+    /// The date the job ad goes out, when not today: laws are checked as they stand on it.
+    pub posted: Option<Date>,
+    /// A link's `posted` that is not a date, kept to say so once.
+    pub unread_posted: Option<String>,
 }
 
 impl Default for Selection {
@@ -112,6 +116,8 @@ impl Default for Selection {
             page: 0,
             remote: false,
             ad_places: Vec::new(),
+            posted: None,
+            unread_posted: None,
         }
     }
 }
@@ -184,6 +190,8 @@ pub enum Action {
     SetPage(usize),
     /// The job ad is remote, open to applicants in its places.
     SetRemote(bool),
+    /// The job ad's posting date as a date input gives it (`YYYY-MM-DD`; empty: today).
+    SetPosted(String),
     /// Another place the job ad is open to (its rules join the strictest combination).
     AddAdPlace(String),
     RemoveAdPlace(String),
@@ -319,6 +327,7 @@ impl State {
             hiring: s.hiring_only.then(|| "yes".to_string()),
             page: (s.page > 0).then(|| (s.page + 1).to_string()),
             remote: s.remote.then(|| "yes".to_string()),
+            posted: s.posted.map(|date| date.to_string()),
             open: s.ad_places.clone(),
         }
     }
@@ -371,6 +380,11 @@ impl State {
                     }
                 }
             }
+        }
+        if let Some(text) = s.unread_posted.take() {
+            notices.push(format!(
+                "The link's posting date \"{text}\" is not a date in the form YYYY-MM-DD; checking the job ad for today."
+            ));
         }
         if let Some(text) = s.unread_grade.take() {
             notices.push(format!(
@@ -466,6 +480,12 @@ fn raw_selection(query: &ViewQuery) -> Selection {
             .and_then(|p| p.parse::<usize>().ok())
             .map_or(0, |p| p.saturating_sub(1)),
         remote: query.remote.as_deref() == Some("yes"),
+        posted: query.posted.as_deref().and_then(Date::parse),
+        unread_posted: query
+            .posted
+            .as_deref()
+            .filter(|text| Date::parse(text).is_none())
+            .map(str::to_string),
         ad_places: query.open.clone(),
     }
 }
@@ -586,6 +606,7 @@ impl Reducible for State {
             }
             Action::SetPage(page) => s.page = page,
             Action::SetRemote(on) => s.remote = on,
+            Action::SetPosted(text) => s.posted = Date::parse(&text),
             Action::AddAdPlace(id) => {
                 if !s.ad_places.contains(&id) && s.ad_places.len() < MAX_COMPARE {
                     s.ad_places.push(id);

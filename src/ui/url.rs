@@ -57,6 +57,8 @@ pub struct ViewQuery {
     /// The job ad: `remote=yes`, and the other places it is open to (`open=a,b`).
     pub remote: Option<String>,
     pub open: Vec<String>,
+    /// The date the job ad goes out (`posted=YYYY-MM-DD`), to check it against laws on that day.
+    pub posted: Option<String>,
 }
 
 /// At most this many compared locations are read from a link.
@@ -112,6 +114,7 @@ impl ViewQuery {
                 "page" => view.page = Some(value),
                 "remote" => view.remote = Some(value),
                 "open" => view.open = id_list(&value),
+                "posted" => view.posted = Some(value),
                 "compare" => {
                     view.compare = value
                         .split(',')
@@ -146,6 +149,7 @@ impl ViewQuery {
             ("q", self.search.as_deref()),
             ("remote", self.remote.as_deref()),
             ("open", (!open.is_empty()).then_some(open.as_str())),
+            ("posted", self.posted.as_deref()),
             ("data", self.data.as_deref()),
         ];
         let mut out = String::new();
@@ -257,6 +261,7 @@ mod tests {
             page: Some("p".into()),
             remote: Some("r".into()),
             open: vec!["o".into()],
+            posted: Some("p".into()),
         };
         let boot = include_str!("../../boot.js");
         let query = every.to_query();
@@ -269,7 +274,7 @@ mod tests {
         }
         assert_eq!(
             query.matches('&').count(),
-            14,
+            15,
             "a field was left empty: {query}"
         );
     }

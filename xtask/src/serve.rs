@@ -141,8 +141,9 @@ mod tests {
     use tower::ServiceExt;
 
     /// A folder with one page and one wasm file, compressed as the build does it.
-    fn site() -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("paygrade-serve-{}", std::process::id()));
+    fn site(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("paygrade-serve-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let _ = std::fs::create_dir_all(dir.join("pkg"));
         let _ = std::fs::write(
@@ -179,7 +180,7 @@ mod tests {
 
     #[tokio::test(flavor = "current_thread")]
     async fn serves_brotli_then_gzip_then_plain_by_accept_encoding_with_vary() {
-        let dir = site();
+        let dir = site("encodings");
         let cases = [
             (Some("gzip, deflate, br"), "br"),
             (Some("gzip"), "gzip"),
@@ -228,7 +229,7 @@ mod tests {
     /// pages carry as a meta tag (the pre-rendered pages are checked in tests/prerender.rs).
     #[tokio::test(flavor = "current_thread")]
     async fn the_served_csp_is_the_one_the_pages_carry() {
-        let dir = site();
+        let dir = site("csp");
         let response = get(&dir, "/index.html", None).await;
         let served = header_of(&response, header::CONTENT_SECURITY_POLICY);
         assert!(

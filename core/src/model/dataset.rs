@@ -14,7 +14,8 @@ pub struct Dataset {
     pub roles: Vec<Role>,
     /// Every job family and its levels: read from the index file, or made from `roles`.
     pub index: RoleIndex,
-    /// Pay-transparency rule sets (`tables.pay_rules`); empty when the manifest names none.
+    /// Pay-transparency rules: the maintained ones with the folder's own (`tables.pay_rules`) laid over them
+    /// (`parse::with_maintained_rules`); only the folder's own right after `assemble`.
     pub pay_rules: Vec<RuleSet>,
 }
 

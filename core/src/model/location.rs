@@ -38,6 +38,13 @@ impl Location {
         }
     }
 
+    /// Whether the row stands for the rest of a state or province (`Everywhere else, Texas`).
+    pub fn is_rest_of_region(&self) -> bool {
+        self.area
+            .strip_prefix(EVERYWHERE_ELSE)
+            .is_some_and(|rest| rest.trim_start().starts_with(','))
+    }
+
     /// The place as a job ad states it: the area, or the country for a country-wide row.
     pub fn locality(&self) -> &str {
         if self.whole_country() {

@@ -1,5 +1,7 @@
 //! The manifest (`paygrade.json`): what to load and the pay policy to apply.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::Date;
@@ -47,7 +49,8 @@ pub struct Tables {
     pub grades: String,
     pub locations: String,
     pub currencies: String,
-    /// The pay-transparency rules (`pay-rules.csv`); without it, job ads are not checked.
+    /// The folder's own pay-transparency rules, laid over the maintained ones that ship with paygrade
+    /// (a row with a maintained row's id replaces it; others are added).
     #[serde(default)]
     pub pay_rules: Option<String>,
 }
@@ -62,7 +65,8 @@ pub struct JobAds {
     /// A page describing them, for rules that accept a link instead.
     #[serde(default)]
     pub benefits_url: Option<String>,
-    /// Working hours in a year, to state an annual range as its gross hourly figure.
+    /// No longer used (an older format stated an hourly figure); accepted with a warning so older
+    /// manifests still load.
     #[serde(default)]
     pub hours_per_year: Option<f64>,
     /// A rule set reviewed longer ago than this is flagged, like a stale rate.
@@ -71,6 +75,18 @@ pub struct JobAds {
     /// Shown with the rules, e.g. that they are summaries and not legal advice.
     #[serde(default)]
     pub rules_notice: Option<String>,
+    /// The company's headcount, everywhere: laws cover employers from a size up. Unknown: every law is
+    /// assumed to apply, and the check says so.
+    #[serde(default)]
+    pub employees: Option<u32>,
+    /// Headcounts in one jurisdiction (a country, state, province or city, as the rules name it), for
+    /// laws that count only employees there.
+    #[serde(default)]
+    pub employees_in: BTreeMap<String, u32>,
+    /// Sentences an ad carries where a law asks for them, keyed by the rules file's content words
+    /// (`ai-screening`, `vacancy-status`, `application-deadline`, …).
+    #[serde(default)]
+    pub statements: BTreeMap<String, String>,
 }
 
 impl Default for JobAds {
@@ -81,6 +97,9 @@ impl Default for JobAds {
             hours_per_year: None,
             rules_max_age_days: default_rate_max_age_days(),
             rules_notice: None,
+            employees: None,
+            employees_in: BTreeMap::new(),
+            statements: BTreeMap::new(),
         }
     }
 }

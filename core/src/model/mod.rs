@@ -19,7 +19,10 @@ pub use grade::Grade;
 pub use index::{IndexEntry, IndexLevel, RoleIndex, INDEX_VERSION};
 pub use location::Location;
 pub use manifest::{CompaGroup, JobAds, Manifest, Policy, Reference, Tables};
-pub use pay_rules::{BenefitsRule, PayBasis, PeriodRule, RangeRule, RuleSet};
+pub use pay_rules::{
+    BenefitsRule, Content, Counted, Jurisdiction, PayBasis, PayRule, Reach, RuleKind, RuleSet,
+    Transposition,
+};
 pub use role::{
     plain_text, total_minutes, Block, HiringStep, Inline, ItemGroup, Level, Link, ListItem, Role,
     Section, StepKind,

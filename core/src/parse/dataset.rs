@@ -289,9 +289,10 @@ impl Dataset {
 
 /// One-call loading for native tests and benches: parse the manifest, fetch each file it names (every
 /// named page too, even with an index) with `fetch` (a path relative to the data folder), assemble.
-/// The shipped sample data (`data/` at the repository root), read from disk and checked: the one loader
-/// every test, bench and example shares. Panics with the problems when the shipped data has any, which is
+/// The shipped sample data (`data/` at the repository root) with the maintained rules, read from disk and
+/// checked: the one loader every test, bench and example shares. Panics with the problems when the shipped data has any, which is
 /// what a test of it wants.
+#[cfg(not(target_arch = "wasm32"))]
 #[allow(clippy::panic)]
 pub fn shipped_dataset() -> Dataset {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/");
@@ -299,6 +300,14 @@ pub fn shipped_dataset() -> Dataset {
     let (dataset, problems) = load_dataset("paygrade.json", &manifest, &|path| {
         std::fs::read(format!("{root}{path}")).map_err(|e| e.to_string())
     });
+    let mut problems = problems;
+    let mut dataset = dataset;
+    if let Some(dataset) = dataset.as_mut() {
+        problems.extend(super::with_maintained_rules(
+            dataset,
+            Ok(super::MAINTAINED_RULES_CSV.as_bytes()),
+        ));
+    }
     match dataset {
         Some(dataset) if problems.is_empty() => dataset,
         _ => panic!("the shipped data in {root} has problems: {problems:?}"),

@@ -104,21 +104,21 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
     errors
 }
 
-/// The job-ad facts: hours must make an hourly figure, the benefits link must be a web address.
+/// The job-ad facts: the benefits link must be a web address, statements must name content words.
 fn check_job_ads(manifest: &Manifest) -> Vec<DataError> {
     let file = manifest.file.as_str();
     let ads = &manifest.job_ads;
     let mut errors = Vec::new();
-    if let Some(hours) = ads.hours_per_year {
-        // A year has at most 8,784 hours (366 × 24).
-        if !hours.is_finite() || hours <= 0.0 || hours > 8_784.0 {
-            errors.push(DataError::field(
+    if ads.hours_per_year.is_some() {
+        errors.push(
+            DataError::field(
                 file,
                 None,
                 "job_ads.hours_per_year",
-                format!("{hours} must be more than 0 and at most 8784 (the hours in a leap year)"),
-            ));
-        }
+                "is no longer used: no law in paygrade's rules asks for an hourly figure beside the annual one (the EU Directive's does not bind employers); remove it",
+            )
+            .warning(),
+        );
     }
     if let Some(url) = &ads.benefits_url {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
@@ -127,6 +127,23 @@ fn check_job_ads(manifest: &Manifest) -> Vec<DataError> {
                 None,
                 "job_ads.benefits_url",
                 format!("\"{url}\" must be an http or https address"),
+            ));
+        }
+    }
+    for key in ads.statements.keys() {
+        if crate::model::Content::from_word(key).is_none() {
+            let words: Vec<&str> = crate::model::Content::ALL
+                .iter()
+                .map(|c| c.word())
+                .collect();
+            errors.push(DataError::field(
+                file,
+                None,
+                &format!("job_ads.statements.{key}"),
+                format!(
+                    "\"{key}\" is not a content word; use one of {}",
+                    words.join(", ")
+                ),
             ));
         }
     }

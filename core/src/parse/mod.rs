@@ -16,7 +16,9 @@ mod role;
 mod sources;
 
 pub use currencies::parse_currencies;
-pub use dataset::{load_dataset, shipped_dataset, FetchedFiles};
+#[cfg(not(target_arch = "wasm32"))]
+pub use dataset::shipped_dataset;
+pub use dataset::{load_dataset, FetchedFiles};
 pub use decimal::{parse_decimal, DecimalError};
 pub use grades::parse_grades;
 pub use index::parse_index;
@@ -24,6 +26,8 @@ pub use locations::parse_locations;
 pub use manifest::{parse_manifest, RolePages};
 pub use markdown::parse_markdown;
 pub use path::{resolve_data_path, role_id};
-pub use pay_rules::parse_pay_rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub use pay_rules::MAINTAINED_RULES_CSV;
+pub use pay_rules::{merge_rules, parse_pay_rules, with_maintained_rules, MAINTAINED_RULES};
 pub use role::parse_role;
 pub use sources::{overlay, LocalReport, Sources, MANIFEST};

@@ -14,14 +14,32 @@ pub const MANIFEST: &str = "paygrade.json";
 pub struct Sources {
     pub manifest: Manifest,
     pub files: FetchedFiles,
+    /// The maintained pay-transparency rules that ship with paygrade (`rules/pay-rules.csv`), as fetched
+    /// from the site or built into a native program; `None` uses the folder's own rules alone.
+    pub maintained_rules: Option<Result<Vec<u8>, String>>,
 }
 
 impl Sources {
-    /// Parses and cross-checks everything, reporting bad manifest paths as well.
+    /// A folder's files with the maintained rules that native programs carry built in.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_built_in_rules(manifest: Manifest, files: FetchedFiles) -> Sources {
+        Sources {
+            manifest,
+            files,
+            maintained_rules: Some(Ok(super::MAINTAINED_RULES_CSV.as_bytes().to_vec())),
+        }
+    }
+
+    /// Parses and cross-checks everything, reporting bad manifest paths as well, with the folder's own
+    /// rules laid over the maintained ones.
     pub fn assemble(&self) -> (Dataset, Vec<DataError>) {
         let (_, mut errors) = self.manifest.files();
-        let (dataset, more) = Dataset::assemble(self.manifest.clone(), &self.files);
+        let (mut dataset, more) = Dataset::assemble(self.manifest.clone(), &self.files);
         errors.extend(more);
+        if let Some(maintained) = &self.maintained_rules {
+            let maintained = maintained.as_ref().map(Vec::as_slice).map_err(Clone::clone);
+            errors.extend(super::with_maintained_rules(&mut dataset, maintained));
+        }
         (dataset, errors)
     }
 }
@@ -59,7 +77,15 @@ pub fn overlay(
             whole_folder: true,
             ..LocalReport::default()
         };
-        return Ok((Sources { manifest, files }, report));
+        let maintained_rules = published.and_then(|published| published.maintained_rules.clone());
+        return Ok((
+            Sources {
+                manifest,
+                files,
+                maintained_rules,
+            },
+            report,
+        ));
     }
     let Some(published) = published else {
         return Err(vec![DataError::file(
@@ -113,7 +139,11 @@ mod tests {
         .into_iter()
         .map(|p| (p.to_string(), Ok(p.as_bytes().to_vec())))
         .collect();
-        Sources { manifest, files }
+        Sources {
+            manifest,
+            files,
+            maintained_rules: None,
+        }
     }
 
     #[test]

@@ -6,11 +6,11 @@ use yew::prelude::*;
 
 use crate::band::Band;
 use crate::export::{ad_paragraphs, job_posting_json_ld, AdPlace, MoneyFormats};
-use crate::model::{Dataset, Date, Location};
-use crate::transparency::{check_ad, AdCheck, PostedBand, RuleSetCheck, Verdict};
+use crate::model::{Dataset, Date, Location, RuleSet};
+use crate::transparency::{check_ad, AdCheck, PostedBand, PostingFacts, RuleSetCheck, Verdict};
 use crate::ui::browser::copy_text;
 use crate::ui::components::LocationPicker;
-use crate::ui::format::{money, money_cents};
+use crate::ui::format::money;
 use crate::ui::state::Shared;
 use crate::ui::url::MAX_COMPARE;
 
@@ -33,6 +33,11 @@ pub struct JobAdProps {
     pub remote: bool,
     #[prop_or_default]
     pub today: Option<Date>,
+    /// The date the ad goes out (the view's `posted`); `None`: today.
+    #[prop_or_default]
+    pub posted: Option<Date>,
+    #[prop_or_default]
+    pub on_posted: Callback<String>,
     #[prop_or_default]
     pub on_remote: Callback<bool>,
     #[prop_or_default]
@@ -52,10 +57,7 @@ fn ad_place(location: &Location) -> AdPlace {
 
 /// The ad's paragraphs in the reader's locale.
 pub fn ad_text(check: &AdCheck, places: &[AdPlace]) -> Vec<String> {
-    let formats = MoneyFormats {
-        whole: &money,
-        cents: &money_cents,
-    };
+    let formats = MoneyFormats { whole: &money };
     ad_paragraphs(&check.final_posting(), places, &formats)
 }
 
@@ -88,30 +90,73 @@ fn rule_set_card(check: &RuleSetCheck, max_age_days: u32) -> Html {
             </li>
         }
     });
+    let in_force = match (rule.in_force_until, rule.enforced_from) {
+        (Some(until), _) => format!("In force {} to {until}.", rule.in_force_from),
+        (None, Some(enforced)) => format!(
+            "In force from {}, enforced from {enforced}.",
+            rule.in_force_from
+        ),
+        (None, None) => format!("In force from {}.", rule.in_force_from),
+    };
+    let size = match rule.employees_min {
+        Some(minimum) => format!(" Covers employers with {minimum} or more employees."),
+        None => " Covers employers of any size.".to_string(),
+    };
     html! {
-        <li class="pg-rule-set">
-            <h4>{ rule.name.clone() }</h4>
-            <p class={classes!("pg-rule-verdict", verdict_class(verdict))}>
-                { match verdict {
-                    Verdict::Meets | Verdict::Note => "The posting meets this rule set.",
-                    Verdict::CannotTell => "Some of this rule set cannot be checked with this data.",
-                    Verdict::Breaks => "The posting does not meet this rule set.",
-                } }
-                { format!(" Covers {}.", check.places.join("; ")) }
+        <li class="pg-rule-set" data-rule={rule.id.clone()} data-rule-status={check.status.word()}>
+            <h4>{ format!("{} ({})", rule.name, rule.jurisdiction.name()) }</h4>
+            <p class={classes!("pg-rule-status", (!check.applies()).then_some("pg-note"))}>
+                { check.status.explain() }
+                { format!(" Takes in {}.", check.places.join("; ")) }
             </p>
+            if check.applies() {
+                <p class={classes!("pg-rule-verdict", verdict_class(verdict))}>
+                    { match verdict {
+                        Verdict::Meets | Verdict::Note => "The posting meets this law.",
+                        Verdict::CannotTell => "Some of what this law asks cannot be checked by paygrade; see below.",
+                        Verdict::Breaks => "The posting does not meet this law.",
+                    } }
+                </p>
+            }
             <p class="pg-rule-source">
-                { format!("{}. Applies from {}. ", rule.citation, rule.applies_from) }
+                { format!("{} {in_force}{size} ", rule.citation) }
                 <a href={rule.source.clone()} rel="noopener noreferrer">{ "Source" }</a>
+                if let Some(second) = &rule.second_source {
+                    { " · " }<a href={second.clone()} rel="noopener noreferrer">{ "Second source" }</a>
+                }
             </p>
             <p class={classes!("pg-rule-reviewed", check.stale.then_some("pg-warning"))}>
-                { format!("Summary reviewed {}.", rule.reviewed) }
+                { format!("Last checked against its sources {}.", rule.reviewed) }
                 if check.stale {
                     { format!(" That is more than {max_age_days} days ago: this summary may be out of date; check the source.") }
                 }
             </p>
             <p class="pg-rule-summary">{ rule.summary.clone() }</p>
-            <ul class="pg-findings" aria-label={format!("What {} asks", rule.name)}>{ for findings }</ul>
+            if !rule.exemptions.is_empty() {
+                <p class="pg-rule-exemptions">{ format!("Exemptions: {}", rule.exemptions) }</p>
+            }
+            if !rule.sources_note.is_empty() {
+                <details class="pg-rule-notes">
+                    <summary>{ "How sure is this?" }</summary>
+                    <p>{ rule.sources_note.clone() }</p>
+                </details>
+            }
+            if check.applies() {
+                <ul class="pg-findings" aria-label={format!("What {} asks", rule.name)}>{ for findings }</ul>
+            }
         </li>
+    }
+}
+
+/// The EU Directive where a member state's act is not in force: context that imposes nothing.
+fn directive_notice(rule: &RuleSet) -> Html {
+    html! {
+        <div class="pg-rule-notice" data-directive={rule.jurisdiction.country.clone()}>
+            <h4>{ rule.name.clone() }</h4>
+            <p>{ format!("The EU Pay Transparency Directive (2023/970) had to be put into national law by {}. It binds member states, not employers: until {}'s own act is in force, it asks nothing of this ad.", rule.in_force_from, rule.jurisdiction.country) }</p>
+            <p>{ rule.summary.clone() }{ " " }<a href={rule.source.clone()} rel="noopener noreferrer">{ "Source" }</a>
+                { format!(" (checked {}).", rule.reviewed) }</p>
+        </div>
     }
 }
 
@@ -142,9 +187,12 @@ pub fn ad_for(props: &JobAdProps) -> Ad {
     let check = check_ad(
         dataset,
         &PostedBand::from(&props.band),
-        &locations,
-        props.remote,
-        props.today,
+        PostingFacts {
+            places: &locations,
+            remote: props.remote,
+            posted: props.posted.or(props.today),
+            today: props.today,
+        },
     );
     let mut places: Vec<AdPlace> = locations.iter().map(|l| ad_place(l)).collect();
     if places.is_empty() {
@@ -215,33 +263,22 @@ pub fn JobAd(props: &JobAdProps) -> Html {
         }
     });
     let max_age = dataset.manifest.job_ads.rules_max_age_days;
-    let no_rule: Vec<&str> = check
-        .places
-        .iter()
-        .filter(|place| place.rule_ids.is_empty() && place.not_remote.is_empty())
-        .map(|place| place.name.as_str())
-        .collect();
-    let not_remote = check.places.iter().filter(|p| !p.not_remote.is_empty()).map(|place| {
-        let names: Vec<&str> = place
-            .not_remote
-            .iter()
-            .filter_map(|id| dataset.pay_rules.iter().find(|rule| rule.id == *id))
-            .map(|rule| rule.name.as_str())
-            .collect();
-        html! {
-            <p class="pg-hint">{ format!(
-                "{}: {} does not cover remote roles in this summary, so it is not applied to a remote posting.",
-                place.name, names.join(" and "))
-            }</p>
-        }
-    });
+    let no_rule = check.places_without_rule();
+    let onposted = {
+        let on_posted = props.on_posted.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_posted.emit(input.value());
+        })
+    };
+    let posted_text = check
+        .posted
+        .map(|date| date.to_string())
+        .unwrap_or_default();
     let overall = check.verdict();
     let offered = check.offered.as_ref().map(|offered| {
         let currency = &check.posting.currency;
-        let meets = check
-            .offered_rule_sets
-            .iter()
-            .all(|c| matches!(c.verdict(), Verdict::Meets | Verdict::Note));
+        let meets = matches!(check.offered_verdict(), Some(Verdict::Meets | Verdict::Note));
         html! {
             <div class="pg-offered">
                 <h3>{ "A compliant range inside the band" }</h3>
@@ -250,7 +287,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
                 </p>
                 <p>{ offered.reason.clone() }</p>
                 <p>{ if meets {
-                    "With this range the posting meets every rule set above; the ad text below uses it."
+                    "With this range the posting meets every law above that applies; the ad text below uses it."
                 } else {
                     "This range fixes the width; the ad still misses something above that no range can fix."
                 } }</p>
@@ -273,32 +310,36 @@ pub fn JobAd(props: &JobAdProps) -> Html {
                     <ul class="pg-ad-also" aria-label="Also open to">{ for extra }</ul>
                 }
             </fieldset>
-            <h3>{ "Pay-transparency rules" }</h3>
+            <label class="pg-label" for="pg-posted">{ "Posting date" }</label>
+            <input id="pg-posted" class="pg-input pg-date" type="date" value={posted_text.clone()} onchange={onposted} />
+            <h3>{ "Pay-transparency laws" }</h3>
             <p class="pg-hint">
                 if let Some(notice) = &dataset.manifest.job_ads.rules_notice { { notice.clone() }{ " " } }
-                { "paygrade checks the ad against these summaries of the rules; the check is not legal advice." }
+                { format!("paygrade checks the ad, as posted on {}, against summaries of the laws; the check is not legal advice.",
+                    if posted_text.is_empty() { "any date".to_string() } else { posted_text.clone() }) }
             </p>
-            if check.no_rules() && check.places.iter().all(|p| p.not_remote.is_empty()) {
+            if check.no_rules() {
                 <p class="pg-ad-verdict">{ format!(
-                    "No pay-transparency rule in this data covers {}, so there is nothing to check.",
+                    "No pay-transparency law in paygrade's rules takes in {}, so there is nothing to check.",
                     check.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(" or "))
                 }</p>
-            } else if check.no_rules() {
-                <p class="pg-ad-verdict">{ "No rule set for these places covers a remote posting, so there is nothing to check." }</p>
             } else {
-                <p class={classes!("pg-ad-verdict", verdict_class(overall))}>{ match overall {
-                    Verdict::Meets | Verdict::Note => "The band as posted meets every rule set that applies.",
-                    Verdict::CannotTell => "Some rules cannot be checked with this data; see below.",
-                    Verdict::Breaks => "The band as posted does not meet every rule set that applies; see below.",
-                } }</p>
+                <p class={classes!("pg-ad-verdict", verdict_class(overall))}>{
+                    match (check.applying().next().is_some(), overall) {
+                        (false, _) => "None of the laws below applies to this posting on its date for this company; they are listed so nothing is missed.",
+                        (true, Verdict::Meets | Verdict::Note) => "The band as posted meets every law that applies.",
+                        (true, Verdict::CannotTell) => "Some of what the laws ask cannot be checked by paygrade; see below.",
+                        (true, Verdict::Breaks) => "The band as posted does not meet every law that applies; see below.",
+                    }
+                }</p>
                 if !no_rule.is_empty() {
-                    <p class="pg-hint">{ format!("No rule in this data for {}.", no_rule.join(" or ")) }</p>
+                    <p class="pg-hint">{ format!("No law in paygrade's rules takes in {}.", no_rule.join(" or ")) }</p>
                 }
-                <ul class="pg-rule-sets" aria-label="Rules that apply">
+                <ul class="pg-rule-sets" aria-label="Laws that take in these places">
                     { for check.rule_sets.iter().map(|c| rule_set_card(c, max_age)) }
                 </ul>
             }
-            { for not_remote }
+            { for check.notices.iter().map(directive_notice) }
             { for offered }
             <h3>{ "Pay range sentence" }</h3>
             <div class="pg-ad-text">

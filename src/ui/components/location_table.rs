@@ -24,6 +24,9 @@ pub struct LocationTableProps {
     pub grade: u8,
     pub currency: CurrencyChoice,
     pub today: Option<Date>,
+    /// The date the ads would go out, for the laws column.
+    #[prop_or_default]
+    pub posted: Option<Date>,
     pub sort: Sort,
     pub filter: AttrValue,
     pub hiring_only: bool,
@@ -52,13 +55,17 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
         props.grade,
         props.currency.clone(),
         props.today,
+        props.posted,
     );
     let rows = {
         let dataset = props.dataset.clone();
-        use_memo(key.clone(), move |(_, role, grade, currency, today)| {
-            let entry = role.as_deref().and_then(|id| dataset.index.find(id));
-            rows_for(&dataset, entry, *grade, currency, *today)
-        })
+        use_memo(
+            key.clone(),
+            move |(_, role, grade, currency, today, posted)| {
+                let entry = role.as_deref().and_then(|id| dataset.index.find(id));
+                rows_for(&dataset, entry, *grade, currency, *today, *posted)
+            },
+        )
     };
     let order = {
         let rows = rows.clone();
