@@ -2,129 +2,17 @@
 //! a factor or midpoint change. Every figure comes from the core's band formula on each folder; this
 //! module only pairs the bands up, measures the moves and sorts them.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::ExitCode;
 
-use paygrade_core::band::{amount, Band, BandError, CurrencyChoice};
-use paygrade_core::model::{Dataset, IndexEntry, Role, RoleIndex};
-use paygrade_core::view::role_bands_everywhere;
+use paygrade_core::band::amount;
+use paygrade_core::diff::{compare, relative, BandChange, BandKey, PayDiff, RuleChange};
+use paygrade_core::model::Dataset;
 use serde_json::{json, Value};
 
 use crate::folder::{read_data_folder, DataFolder};
 use crate::report::{count, grouped, problem_line, Format};
 use crate::{write_stdout, CliError};
-
-/// A band's three figures, in the band's currency, as the page shows them (rounded).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Figures {
-    min: f64,
-    mid: f64,
-    max: f64,
-}
-
-impl Figures {
-    fn of(band: &Band) -> Figures {
-        Figures {
-            min: band.min,
-            mid: band.mid,
-            max: band.max,
-        }
-    }
-}
-
-/// Which band: a grade at a location, or a role with its own midpoint at one of its grades.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct BandKey {
-    grade: u8,
-    /// The role id, for roles whose front matter sets their own midpoint.
-    role: Option<String>,
-    location: String,
-}
-
-impl BandKey {
-    fn describe(&self) -> String {
-        match &self.role {
-            Some(role) => format!("role {role} at grade {} in {}", self.grade, self.location),
-            None => format!("grade {} in {}", self.grade, self.location),
-        }
-    }
-}
-
-/// One band whose min, mid or max moves.
-#[derive(Debug, Clone, PartialEq)]
-struct BandChange {
-    key: BandKey,
-    /// The location's currency, which both figures are in.
-    currency: String,
-    old: Figures,
-    new: Figures,
-}
-
-impl BandChange {
-    /// The largest relative move among min, mid and max, with its sign: 0.04 is +4 %.
-    fn relative(&self) -> f64 {
-        [
-            relative(self.old.min, self.new.min),
-            relative(self.old.mid, self.new.mid),
-            relative(self.old.max, self.new.max),
-        ]
-        .into_iter()
-        .fold(0.0, |largest: f64, change| {
-            if change.abs() > largest.abs() {
-                change
-            } else {
-                largest
-            }
-        })
-    }
-}
-
-/// (new − old) / old; a move away from zero is infinite (no valid table gives a zero band).
-fn relative(old: f64, new: f64) -> f64 {
-    if old == new {
-        0.0
-    } else if old == 0.0 {
-        if new > 0.0 {
-            f64::INFINITY
-        } else {
-            f64::NEG_INFINITY
-        }
-    } else {
-        (new - old) / old.abs()
-    }
-}
-
-/// A band that one side can show and the other cannot (a rate removed, a currency without a rate).
-#[derive(Debug, Clone, PartialEq)]
-struct Availability {
-    key: BandKey,
-    /// Why the side that cannot show it cannot.
-    reason: String,
-}
-
-/// Everything `paygrade diff` reports.
-#[derive(Debug, Default)]
-struct PayDiff {
-    /// Bands compared (present and computable on both sides, in the same currency).
-    compared: usize,
-    /// Sorted: largest relative move first.
-    changes: Vec<BandChange>,
-    /// Locations whose bands are now in another currency: their figures are not comparable.
-    currency_changes: Vec<(String, String, String)>,
-    locations_added: Vec<String>,
-    locations_removed: Vec<String>,
-    grades_added: Vec<u8>,
-    grades_removed: Vec<u8>,
-    roles_added: Vec<String>,
-    roles_removed: Vec<String>,
-    /// A level whose grade changed: (role id, level title, old grade, new grade).
-    level_grades: Vec<(String, String, Option<u8>, Option<u8>)>,
-    /// Bands the old data showed and the new cannot.
-    lost: Vec<Availability>,
-    /// Bands the new data shows and the old could not.
-    gained: Vec<Availability>,
-}
 
 /// Compares two data folders and prints the report; exit 0 unless `fail_over` is exceeded.
 pub fn run(
@@ -196,171 +84,6 @@ fn usable<'a>(folder: &'a DataFolder, side: &str, dir: &Path) -> Option<&'a Data
             Some(dataset)
         }
     }
-}
-
-/// Pairs every band of `old` with the same band of `new` and keeps the ones that move.
-fn compare(old: &Dataset, new: &Dataset) -> PayDiff {
-    let mut diff = PayDiff::default();
-    let old_locations: BTreeSet<&str> = old.locations.iter().map(|l| l.id.as_str()).collect();
-    let new_locations: BTreeSet<&str> = new.locations.iter().map(|l| l.id.as_str()).collect();
-    diff.locations_added = difference(&new_locations, &old_locations);
-    diff.locations_removed = difference(&old_locations, &new_locations);
-    let old_grades: BTreeSet<u8> = old.grades.iter().map(|g| g.grade).collect();
-    let new_grades: BTreeSet<u8> = new.grades.iter().map(|g| g.grade).collect();
-    diff.grades_added = new_grades.difference(&old_grades).copied().collect();
-    diff.grades_removed = old_grades.difference(&new_grades).copied().collect();
-    let old_roles: BTreeMap<&str, &Role> = old.roles.iter().map(|r| (r.id.as_str(), r)).collect();
-    let new_roles: BTreeMap<&str, &Role> = new.roles.iter().map(|r| (r.id.as_str(), r)).collect();
-    diff.roles_added = difference(
-        &new_roles.keys().copied().collect(),
-        &old_roles.keys().copied().collect(),
-    );
-    diff.roles_removed = difference(
-        &old_roles.keys().copied().collect(),
-        &new_roles.keys().copied().collect(),
-    );
-
-    let mut currency_changes = BTreeMap::new();
-    for grade in old_grades.intersection(&new_grades) {
-        let old_bands = role_bands_everywhere(old, None, *grade, &CurrencyChoice::Local, None);
-        let new_bands = role_bands_everywhere(new, None, *grade, &CurrencyChoice::Local, None);
-        pair(
-            &mut diff,
-            &mut currency_changes,
-            |location| BandKey {
-                grade: *grade,
-                role: None,
-                location,
-            },
-            old_bands,
-            new_bands,
-        );
-    }
-
-    for (id, old_role) in &old_roles {
-        let Some(new_role) = new_roles.get(id) else {
-            continue;
-        };
-        // Levels are matched by slug, so a level added in the middle does not shift the others.
-        for new_level in &new_role.levels {
-            let Some(old_level) = old_role
-                .levels
-                .iter()
-                .find(|level| level.slug == new_level.slug)
-            else {
-                continue;
-            };
-            if old_level.grade != new_level.grade {
-                diff.level_grades.push((
-                    id.to_string(),
-                    new_level.title.clone(),
-                    old_level.grade,
-                    new_level.grade,
-                ));
-            }
-        }
-    }
-    // A role's own midpoint, where it applies (`view::own_midpoint_at`: its own grade), exactly as the page
-    // shows it.
-    let (old_index, new_index) = (
-        RoleIndex::from_roles(&old.roles),
-        RoleIndex::from_roles(&new.roles),
-    );
-    for old_entry in &old_index.roles {
-        let Some(new_entry) = new_index.find(&old_entry.id) else {
-            continue;
-        };
-        if old_entry.midpoint.is_none() && new_entry.midpoint.is_none() {
-            continue;
-        }
-        let Some(grade) = own_grade_on_both(old_entry, new_entry)
-            .filter(|grade| old_grades.contains(grade) && new_grades.contains(grade))
-        else {
-            continue;
-        };
-        pair(
-            &mut diff,
-            &mut currency_changes,
-            |location| BandKey {
-                grade,
-                role: Some(old_entry.id.clone()),
-                location,
-            },
-            role_bands_everywhere(old, Some(old_entry), grade, &CurrencyChoice::Local, None),
-            role_bands_everywhere(new, Some(new_entry), grade, &CurrencyChoice::Local, None),
-        );
-    }
-    diff.currency_changes = currency_changes
-        .into_iter()
-        .map(|(location, (old, new))| (location, old, new))
-        .collect();
-    diff.changes.sort_by(|a, b| {
-        b.relative()
-            .abs()
-            .total_cmp(&a.relative().abs())
-            .then_with(|| a.key.cmp(&b.key))
-    });
-    diff.lost.sort_by(|a, b| a.key.cmp(&b.key));
-    diff.gained.sort_by(|a, b| a.key.cmp(&b.key));
-    diff
-}
-
-type Bands = Vec<(String, Result<Band, BandError>)>;
-
-/// Matches bands by location and records each pair's outcome in `diff`.
-fn pair(
-    diff: &mut PayDiff,
-    currency_changes: &mut BTreeMap<String, (String, String)>,
-    key: impl Fn(String) -> BandKey,
-    old_bands: Bands,
-    new_bands: Bands,
-) {
-    let mut new_by_location: BTreeMap<String, Result<Band, BandError>> =
-        new_bands.into_iter().collect();
-    for (location, old_band) in old_bands {
-        let Some(new_band) = new_by_location.remove(&location) else {
-            continue;
-        };
-        match (old_band, new_band) {
-            (Ok(old_band), Ok(new_band)) if old_band.currency != new_band.currency => {
-                currency_changes
-                    .entry(location)
-                    .or_insert((old_band.currency, new_band.currency));
-            }
-            (Ok(old_band), Ok(new_band)) => {
-                diff.compared += 1;
-                let (old, new) = (Figures::of(&old_band), Figures::of(&new_band));
-                if old != new {
-                    diff.changes.push(BandChange {
-                        key: key(location),
-                        currency: new_band.currency,
-                        old,
-                        new,
-                    });
-                }
-            }
-            (Ok(_), Err(reason)) => diff.lost.push(Availability {
-                key: key(location),
-                reason: reason.to_string(),
-            }),
-            (Err(reason), Ok(_)) => diff.gained.push(Availability {
-                key: key(location),
-                reason: reason.to_string(),
-            }),
-            (Err(_), Err(_)) => {}
-        }
-    }
-}
-
-/// The grade a role's own midpoint is set for, when both sides agree on it (a moved level is reported as
-/// such, not as a pay change).
-fn own_grade_on_both(old: &IndexEntry, new: &IndexEntry) -> Option<u8> {
-    old.own_grade()
-        .filter(|grade| new.own_grade() == Some(*grade))
-}
-
-fn difference(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> Vec<String> {
-    a.difference(b).map(|id| id.to_string()).collect()
 }
 
 /// "+4.00%", "-0.52%".
@@ -458,7 +181,35 @@ fn text_report(diff: &PayDiff, shown: usize) -> String {
             out.push_str(&format!("{label}: {item}\n"));
         }
     }
+    for change in &diff.rules {
+        out.push_str(&rule_line(change));
+        out.push('\n');
+    }
     out
+}
+
+/// `rule changed: us-colorado: employees_min 1 → 5; in_force_from 2021-01-01 → 2021-02-01`.
+fn rule_line(change: &RuleChange) -> String {
+    match change {
+        RuleChange::Added(id) => format!("rule added: {id}"),
+        RuleChange::Removed(id) => format!("rule removed: {id}"),
+        RuleChange::Changed(id, fields) => format!(
+            "rule changed: {id}: {}",
+            fields
+                .iter()
+                .map(|(field, old, new)| format!("{field} {} → {}", shown(old), shown(new)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
+
+fn shown(value: &str) -> &str {
+    if value.is_empty() {
+        "(none)"
+    } else {
+        value
+    }
 }
 
 fn grade_text(grade: Option<u8>) -> String {
@@ -510,6 +261,15 @@ fn json_report(diff: &PayDiff, shown: usize, old: &Dataset, new: &Dataset) -> Va
         "grades_removed": diff.grades_removed,
         "roles_added": diff.roles_added,
         "roles_removed": diff.roles_removed,
+        "rules": diff.rules.iter().map(|change| match change {
+            RuleChange::Added(id) => json!({ "rule": id, "change": "added" }),
+            RuleChange::Removed(id) => json!({ "rule": id, "change": "removed" }),
+            RuleChange::Changed(id, fields) => json!({
+                "rule": id,
+                "change": "changed",
+                "fields": fields.iter().map(|(field, old, new)| json!({ "field": field, "old": old, "new": new })).collect::<Vec<_>>(),
+            }),
+        }).collect::<Vec<_>>(),
     })
 }
 

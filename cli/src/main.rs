@@ -10,6 +10,7 @@ mod diff;
 mod folder;
 mod index;
 mod report;
+mod rules;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -76,6 +77,15 @@ enum Command {
         #[arg(long, value_name = "N")]
         top: Option<usize>,
     },
+    /// List the pay-transparency laws job ads are checked against: the maintained rules that ship with
+    /// paygrade, with DIR's own rules file laid over them when DIR is given.
+    Rules {
+        /// A data folder whose own rules to include.
+        dir: Option<PathBuf>,
+        /// `text`: one line per law; `markdown`: the page in docs/pay-transparency-laws.md.
+        #[arg(long, value_enum, default_value_t = rules::RulesFormat::Text)]
+        format: rules::RulesFormat,
+    },
 }
 
 /// Why a command could not run; printed as `paygrade: …` and exit code 2.
@@ -141,6 +151,7 @@ fn main() -> ExitCode {
             fail_over,
             top,
         } => diff::run(&old, &new, format, fail_over, top),
+        Command::Rules { dir, format } => rules::run(dir.as_deref(), format),
     };
     match outcome {
         Ok(code) => code,

@@ -320,3 +320,35 @@ fn diff_and_page_agree_on_every_level_of_a_role_with_its_own_midpoint() {
     // The midpoint is the first level's (grade 6): one role change per location, none at grade 7.
     assert_eq!(role_changes, data.locations.len());
 }
+
+/// A rule's date, threshold or requirement changing is part of what a reviewer approves.
+#[test]
+fn rule_changes_are_listed_by_field() {
+    let rules = "id,name,country,region,citation,source,in_force_from,employees_min,pay,pay_basis,benefits,summary,reviewed\n\
+us-colorado,Colorado as we read it,United States,Colorado,C.R.S. 8-5-201,https://example.com/co,2021-01-01,1,range,base,no,Ours.,2026-11-30\n";
+    let old = small_folder("rules-diff-old");
+    old.write(
+        "paygrade.json",
+        &old.read("paygrade.json").replace(
+            "\"currencies\": \"currencies.csv\"",
+            "\"currencies\": \"currencies.csv\", \"pay_rules\": \"pay-rules.csv\"",
+        ),
+    );
+    old.write("pay-rules.csv", rules);
+    let new = old.copy_of("rules-diff-new");
+    new.write(
+        "pay-rules.csv",
+        &format!(
+            "{}xx-new,A new law,Atlantis,,Act 1,https://example.com/a,2026-01-01,,range,base,no,New.,2026-11-30\n",
+            rules.replace(",1,range,", ",5,range,")
+        ),
+    );
+    let run = paygrade(&["diff", old.arg(), new.arg()]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let lines = run.stdout_lines();
+    assert!(
+        lines.contains(&"rule changed: us-colorado: employees_min 1 → 5"),
+        "{lines:?}"
+    );
+    assert!(lines.contains(&"rule added: xx-new"), "{lines:?}");
+}

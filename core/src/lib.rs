@@ -17,6 +17,7 @@
 )]
 
 pub mod band;
+pub mod diff;
 pub mod directory;
 pub mod export;
 pub mod format;

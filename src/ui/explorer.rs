@@ -252,6 +252,9 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
             <footer class="pg-footer">
                 { format!("{} data as of {}. Reference market: {} ({}).", dataset.manifest.organisation,
                     dataset.manifest.as_of, dataset.manifest.reference.market, dataset.manifest.reference.currency) }
+                if let (Some(_), Some(built)) = (links, state.today) {
+                    { format!(" This page was built on {built}: exchange rates and pay-transparency laws are checked as of that day until the page's script takes over with your own date.") }
+                }
             </footer>
         </>
     }

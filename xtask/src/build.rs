@@ -22,6 +22,8 @@ const STATIC_ENTRIES: &[&str] = &[
     "embed.html",
     "styles",
     "data",
+    // The maintained pay-transparency rules, fetched by the page beside the app's files.
+    "rules",
     "examples",
 ];
 
@@ -86,6 +88,10 @@ pub fn bundle() -> Result<Sizes, String> {
         .arg("-o")
         .arg(dist_pkg.join("paygrade_bg.wasm")))?;
     copy(&pkg.join("paygrade.js"), &dist_pkg.join("paygrade.js"))?;
+    // The glue's inline JS (`#[wasm_bindgen(inline_js)]`) lives in pkg/snippets/.
+    if pkg.join("snippets").exists() {
+        copy(&pkg.join("snippets"), &dist_pkg.join("snippets"))?;
+    }
     for entry in STATIC_ENTRIES {
         let from = root().join(entry);
         if from.exists() {
@@ -155,12 +161,13 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 fn measure(dist: &Path) -> Result<Sizes, String> {
-    let groups: [(&str, Vec<PathBuf>); 6] = [
+    let groups: [(&str, Vec<PathBuf>); 7] = [
         ("wasm", vec![dist.join("pkg/paygrade_bg.wasm")]),
         ("js glue", vec![dist.join("pkg/paygrade.js")]),
         ("page js", vec![dist.join("main.js"), dist.join("boot.js")]),
         ("css", files_under(&dist.join("styles"))),
         ("data", files_under(&dist.join("data"))),
+        ("rules", files_under(&dist.join("rules"))),
         (
             "role page",
             files_under(&dist.join("roles"))
