@@ -1,6 +1,5 @@
 //! The explorer component: loads a data folder, keeps the view in the reducer, and (standalone only) in the URL.
 
-use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::ui::actions::Actions;
@@ -10,10 +9,12 @@ use std::rc::Rc;
 
 use crate::model::DataError;
 use crate::ui::explorer::OwnDataCallbacks;
-use crate::ui::load::{self, resolve, LocalFiles, Outcome};
-use crate::ui::state::{Action, HistoryMode, Phase, State, Surface};
+use crate::ui::hooks::{
+    use_data_folder, use_host_view, use_ready_signal, use_role_page, use_sync_group, use_url_sync,
+};
+use crate::ui::load::{resolve, LocalFiles, Outcome};
+use crate::ui::state::{Action, State, Surface};
 use crate::ui::storage;
-use crate::ui::sync::{self, SyncedChoice};
 use crate::ui::url::ViewQuery;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -57,80 +58,13 @@ pub fn App(props: &AppProps) -> Html {
         (false, false) => Surface::Widget,
     };
     let state = use_reducer(move || State::from_query(&initial, surface));
-    {
-        let state = state.clone();
-        let own_files = props.standalone;
-        use_effect_with(props.data_base.clone(), move |base| {
-            let base = base.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
-                let published = load::published(&base)
-                    .await
-                    .map_err(|problems| (*problems).clone());
-                let local = if own_files {
-                    storage::load().await
-                } else {
-                    None
-                };
-                show(&state, resolve(published, local.as_ref()));
-            });
-        });
-    }
-    {
-        // The role on screen is fetched when it is opened, not with the data: a handbook of 400 job
-        // families costs the tables, the index and one page.
-        let state = state.clone();
-        let base = props.data_base.to_string();
-        use_effect_with(state.wanted_page(), move |wanted| {
-            if let (Some((id, file)), Some(dataset)) = (wanted.clone(), state.dataset.clone()) {
-                state.dispatch(Action::PageRequested(id.clone()));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let page = load::role_page(&base, &file, Rc::clone(&dataset.0)).await;
-                    state.dispatch(Action::PageLoaded(id, page));
-                });
-            }
-        });
-    }
-    {
-        // A host's `update(options)` arrives as new props: take the view they hold.
-        let state = state.clone();
-        use_effect_with(props.initial.clone(), move |initial| {
-            if state.to_query() != *initial {
-                state.dispatch(Action::FromQuery(Box::new(initial.clone())));
-            }
-        });
-    }
-    {
-        // Ready once the data is in and the role's page too (it is fetched after the data): a takeover
-        // before that would show "Loading the role's page" where the static page shows it.
-        let on_ready = props.on_ready.clone();
-        let loaded = state.phase != Phase::Loading
-            && !state.page_loading()
-            && (state.phase != Phase::Ready || state.wanted_page().is_none());
-        use_effect_with(loaded, move |loaded| {
-            if let (true, Some(on_ready)) = (*loaded, on_ready) {
-                on_ready.emit(());
-            }
-        });
-    }
+    use_data_folder(&state, &props.data_base, props.standalone);
+    use_role_page(&state, &props.data_base);
+    use_host_view(&state, &props.initial);
+    use_ready_signal(&state, props.on_ready.clone());
     use_url_sync(&state, props.standalone, &props.implied);
     let member = use_state(crate::ui::components::location_picker::next_instance);
-    {
-        // Joins the sync group while mounted; the membership is dropped (the group left) on unmount.
-        let dispatcher = state.dispatcher();
-        let member = *member;
-        use_effect_with(props.sync.clone(), move |name| {
-            let membership = name.as_ref().map(|name| {
-                let on_choice = Callback::from(move |choice| {
-                    dispatcher.dispatch(match choice {
-                        SyncedChoice::Location(id) => Action::SelectLocation(id),
-                        SyncedChoice::Currency(currency) => Action::SetCurrency(currency),
-                    })
-                });
-                sync::join(name, member, on_choice)
-            });
-            move || drop(membership)
-        });
-    }
+    use_sync_group(&state, props.sync.clone(), *member);
     let actions = {
         let dispatcher = state.dispatcher();
         let sync = props.sync.as_ref().map(|name| (name.to_string(), *member));
@@ -183,65 +117,9 @@ fn over_published(state: &State, local: Option<&LocalFiles>) -> Outcome {
     )
 }
 
-fn show(state: &UseReducerHandle<State>, outcome: Outcome) {
+pub(crate) fn show(state: &UseReducerHandle<State>, outcome: Outcome) {
     state.dispatch(Action::Loaded {
         outcome: Box::new(outcome),
         today: crate::ui::clock::today(),
     });
-}
-
-/// Writes the view into the page's URL and follows back/forward; does nothing when `enabled` is false (widgets).
-#[hook]
-fn use_url_sync(state: &UseReducerHandle<State>, enabled: bool, implied: &ViewQuery) {
-    {
-        let state = state.clone();
-        let implied = implied.clone();
-        use_effect_with(enabled, move |enabled| {
-            let listener = enabled.then(|| {
-                web_sys::window().map(|window| {
-                    EventListener::new(&window, "popstate", move |_| {
-                        if let Some(search) = current_search() {
-                            let query = ViewQuery::parse(&search).with_implied(&implied);
-                            state.dispatch(Action::FromQuery(Box::new(query)));
-                        }
-                    })
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    let ready = enabled && state.dataset.is_some();
-    let query = state.to_query().without_implied(implied).to_query();
-    let mode = state.history;
-    use_effect_with((query, ready), move |(query, ready)| {
-        if *ready {
-            write_url(query, mode);
-        }
-    });
-}
-
-fn current_search() -> Option<String> {
-    web_sys::window()?.location().search().ok()
-}
-
-fn write_url(query: &str, mode: HistoryMode) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if current_search().as_deref().unwrap_or("") == query {
-        return;
-    }
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{query}");
-    let _ = match mode {
-        HistoryMode::Push => {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        }
-        HistoryMode::Replace => {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        }
-    };
 }

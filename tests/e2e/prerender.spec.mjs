@@ -145,11 +145,16 @@ test('the takeover keeps the layout and the reader\'s scroll position', async ({
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 });
 
-test('screenshots of a pre-rendered role page, phone and desktop, before the takeover', async ({ browser }) => {
+test('a pre-rendered role page without script, phone and desktop: title and band shown, nothing wider than the screen', async ({ browser }) => {
   for (const [name, width] of [['phone', 375], ['desktop', 1280]]) {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
     const page = await context.newPage();
     await page.goto(ROLE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+    const band = page.locator('#pg-pay .pg-band');
+    expect(await band.evaluate((el) => el.checkVisibility({ visibilityProperty: true }))).toBe(true);
+    await expect(band).toHaveAttribute('data-currency', 'USD');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `tests/e2e/output/prerender-${name}.png`, fullPage: false });
     await context.close();
   }
