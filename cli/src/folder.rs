@@ -221,7 +221,7 @@ pub fn read_data_folder(dir: &Path) -> Result<DataFolder, FolderError> {
         &mut dataset,
         Ok(MAINTAINED_RULES_CSV.as_bytes()),
     ));
-    problems.extend(stale_rules(&dataset, today()));
+    problems.extend(stale_rules(&dataset, Date::today_utc()));
     if let Some(index) = &index_file {
         problems.extend(pages_the_index_lacks(dir, index, &dataset, &files));
     }
@@ -437,15 +437,4 @@ fn stale_rules(dataset: &Dataset, today: Option<Date>) -> Vec<DataError> {
         );
     }
     warnings
-}
-
-/// Today's date in UTC, for the review age of rules.
-fn today() -> Option<Date> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    Some(Date::from_days_since_epoch(
-        i64::try_from(seconds / 86_400).ok()?,
-    ))
 }

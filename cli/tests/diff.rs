@@ -327,14 +327,7 @@ fn rule_changes_are_listed_by_field() {
     let rules = "id,name,country,region,citation,source,in_force_from,employees_min,pay,pay_basis,benefits,summary,reviewed\n\
 us-colorado,Colorado as we read it,United States,Colorado,C.R.S. 8-5-201,https://example.com/co,2021-01-01,1,range,base,no,Ours.,2026-11-30\n";
     let old = small_folder("rules-diff-old");
-    old.write(
-        "paygrade.json",
-        &old.read("paygrade.json").replace(
-            "\"currencies\": \"currencies.csv\"",
-            "\"currencies\": \"currencies.csv\", \"pay_rules\": \"pay-rules.csv\"",
-        ),
-    );
-    old.write("pay-rules.csv", rules);
+    old.with_own_rules(rules);
     let new = old.copy_of("rules-diff-new");
     new.write(
         "pay-rules.csv",

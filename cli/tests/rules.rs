@@ -29,15 +29,7 @@ fn the_documentation_page_is_generated_from_the_rules_file() {
 #[test]
 fn a_folders_own_rules_replace_the_maintained_row_with_the_same_id() {
     let folder = small_folder("rules-own");
-    folder.write(
-        "paygrade.json",
-        &folder.read("paygrade.json").replace(
-            "\"currencies\": \"currencies.csv\"",
-            "\"currencies\": \"currencies.csv\", \"pay_rules\": \"pay-rules.csv\"",
-        ),
-    );
-    folder.write(
-        "pay-rules.csv",
+    folder.with_own_rules(
         "id,name,country,region,citation,source,in_force_from,pay,pay_basis,benefits,summary,reviewed\n\
 us-colorado,Colorado as our counsel reads it,United States,Colorado,C.R.S. 8-5-201,https://example.com/co,2021-01-01,range,base,no,Ours.,2026-11-30\n",
     );
@@ -55,15 +47,7 @@ us-colorado,Colorado as our counsel reads it,United States,Colorado,C.R.S. 8-5-2
 #[test]
 fn check_reports_an_old_format_rules_file_by_line_and_says_what_to_change() {
     let folder = small_folder("rules-old");
-    folder.write(
-        "paygrade.json",
-        &folder.read("paygrade.json").replace(
-            "\"currencies\": \"currencies.csv\"",
-            "\"currencies\": \"currencies.csv\", \"pay_rules\": \"pay-rules.csv\"",
-        ),
-    );
-    folder.write(
-        "pay-rules.csv",
+    folder.with_own_rules(
         &std::fs::read_to_string(workspace().join("tests/fixtures/pay-rules/old-format.csv"))
             .unwrap(),
     );

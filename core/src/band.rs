@@ -164,43 +164,34 @@ impl Band {
 
 /// Computes one band with its breakdown.
 pub fn band_for(data: &Dataset, request: &BandRequest) -> Result<Band, BandError> {
-    let (grade, location) = find(data, request)?;
-    let figures = Figures::compute(
-        data,
-        grade,
-        location,
-        request.role_midpoint,
-        &request.currency,
-    )?;
-    let breakdown = explain(data, grade, location, &figures);
-    Ok(figures.into_band(data, grade, location, request.today, breakdown))
+    band_with(data, request, explain)
 }
 
 /// The same band without its breakdown, for views that show figures only (the grade ladder, compare):
 /// formatting the steps is most of a band's cost.
 pub fn band_figures(data: &Dataset, request: &BandRequest) -> Result<Band, BandError> {
-    let (grade, location) = find(data, request)?;
-    let figures = Figures::compute(
-        data,
-        grade,
-        location,
-        request.role_midpoint,
-        &request.currency,
-    )?;
-    Ok(figures.into_band(data, grade, location, request.today, Vec::new()))
+    band_with(data, request, |_, _, _, _| Vec::new())
 }
 
-fn find<'d>(
-    data: &'d Dataset,
-    request: &BandRequest,
-) -> Result<(&'d Grade, &'d Location), BandError> {
+/// The steps a band carries: its explanation, or none.
+type Steps = fn(&Dataset, &Grade, &Location, &Figures) -> Vec<Step>;
+
+fn band_with(data: &Dataset, request: &BandRequest, steps: Steps) -> Result<Band, BandError> {
     let grade = data
         .grade(request.grade)
         .ok_or(BandError::UnknownGrade(request.grade))?;
     let location = data
         .location(request.location_id)
         .ok_or_else(|| BandError::UnknownLocation(request.location_id.to_string()))?;
-    Ok((grade, location))
+    let figures = Figures::compute(
+        data,
+        grade,
+        location,
+        request.role_midpoint,
+        &request.currency,
+    )?;
+    let breakdown = steps(data, grade, location, &figures);
+    Ok(figures.into_band(data, grade, location, request.today, breakdown))
 }
 
 /// Every location's band for one grade (the manager table, `paygrade diff`, the build's figures), in

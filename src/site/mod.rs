@@ -184,7 +184,6 @@ async fn render_page(
     .await;
     let on_role_page = !plan.folder.is_empty();
     let entry = state.current_entry().filter(|_| on_role_page);
-    let level = state.current_level().filter(|_| on_role_page);
     // Level pages are reached from the role's page: the level picker needs script, these links do not.
     let levels = match entry {
         Some(entry) if entry.levels.len() > 1 => {
@@ -214,20 +213,7 @@ async fn render_page(
         _ => String::new(),
     };
     let grade = state.current_grade();
-    let location = state.current_location();
-    let view = match (grade, location) {
-        (Some(grade), Some(location)) => Some(RoleView::new(
-            dataset,
-            entry,
-            level,
-            grade,
-            location,
-            &state.selection.currency,
-            state.today,
-            Detail::Figures,
-        )),
-        _ => None,
-    };
+    let view = state.role_view(Detail::Figures);
     let job_title = view
         .as_ref()
         .filter(|_| entry.is_some())

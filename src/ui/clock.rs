@@ -18,12 +18,6 @@ pub fn today() -> Option<Date> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_secs();
-        Some(Date::from_days_since_epoch(
-            i64::try_from(seconds / 86_400).ok()?,
-        ))
+        Date::today_utc()
     }
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::ui::actions::Actions;
 use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker, Notices};
 use crate::ui::state::{Phase, State};
-use crate::view::{Detail, RoleView};
+use crate::view::Detail;
 
 /// The widget for `state`; `explorer` is the full page's address, opened at the same view.
 pub fn compact(state: &State, actions: &Actions, explorer: &str) -> Html {
@@ -29,16 +29,9 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
     };
     let place = location.name();
     // A job family with several levels names the level the widget shows ("Senior Backend Engineer").
-    let view = RoleView::new(
-        &dataset,
-        state.current_entry(),
-        state.current_level(),
-        grade,
-        location,
-        &state.selection.currency,
-        state.today,
-        Detail::Figures,
-    );
+    let Some(view) = state.role_view(Detail::Figures) else {
+        return html! {};
+    };
     let title = view.job_title.clone();
     let band = view.band.map_err(|e| e.to_string());
     let link = format!("{explorer}{}", state.to_query().to_query());

@@ -10,7 +10,7 @@ use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
 use crate::ui::load::{DataSource, LocalFiles};
 use crate::ui::state::{Phase, Shared, State};
-use crate::view::{contract, role_band, Detail, RoleView};
+use crate::view::{contract, role_band, Detail};
 
 /// What the page does with the reader's own files; only the standalone page has it.
 pub struct OwnDataCallbacks {
@@ -123,16 +123,9 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
         };
     };
     let level = state.current_level();
-    let view = RoleView::new(
-        &dataset,
-        entry,
-        level,
-        grade,
-        location,
-        &state.selection.currency,
-        state.today,
-        Detail::Explained,
-    );
+    let Some(view) = state.role_view(Detail::Explained) else {
+        return html! {};
+    };
     let band = view.band.clone().map_err(|e| e.to_string());
     let place = location.name();
 

@@ -16,7 +16,8 @@ use gloo_net::http::Request;
 
 use crate::model::{DataError, Dataset, Role};
 use crate::parse::{
-    overlay, parse_manifest, parse_role, FetchedFiles, LocalReport, Sources, MANIFEST,
+    overlay, parse_manifest, parse_role, FetchedFiles, LocalReport, Sources, MAINTAINED_RULES,
+    MANIFEST,
 };
 
 /// The reader's own files: path (relative to the folder they opened) → bytes. Never sent anywhere.
@@ -64,6 +65,9 @@ enum Slot<T> {
 thread_local! {
     static FOLDERS: RefCell<HashMap<String, Slot<Published>>> = RefCell::new(HashMap::new());
     static PAGES: RefCell<HashMap<String, Slot<RolePage>>> = RefCell::new(HashMap::new());
+    static RULES: RefCell<HashMap<String, Slot<Vec<u8>>>> = RefCell::new(HashMap::new());
+    /// The maintained rules, kept for the document's life once fetched: every folder shares one copy.
+    static RULES_KEPT: RefCell<Option<Rc<Vec<u8>>>> = const { RefCell::new(None) };
     static FETCHES: RefCell<u32> = const { RefCell::new(0) };
 }
 
@@ -214,7 +218,7 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
                 .map(|path| format!("{base}{path}"))
                 .map(|url| async move { fetch(&url).await }),
         ),
-        fetch(&rules_url)
+        maintained_rules(&rules_url)
     );
     let files: FetchedFiles = paths.into_iter().zip(fetched).collect();
     Ok(Sources {
@@ -222,6 +226,28 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
         files,
         maintained_rules: Some(maintained_rules),
     })
+}
+
+/// The maintained rules, fetched once per document whichever folders its views show.
+async fn maintained_rules(url: &str) -> Result<Vec<u8>, String> {
+    let loaded = shared(&RULES, url.to_string(), || {
+        let url = url.to_string();
+        async move {
+            let bytes = fetch(&url)
+                .await
+                .map_err(|reason| Rc::new(vec![DataError::file(MAINTAINED_RULES, reason)]))?;
+            let bytes = Rc::new(bytes);
+            RULES_KEPT.with(|kept| *kept.borrow_mut() = Some(Rc::clone(&bytes)));
+            Ok(bytes)
+        }
+    })
+    .await;
+    match loaded {
+        Ok(bytes) => Ok((*bytes).clone()),
+        Err(problems) => Err(problems
+            .first()
+            .map_or_else(|| "could not be fetched".to_string(), |p| p.message.clone())),
+    }
 }
 
 /// Where the maintained pay-transparency rules are served: `rules/pay-rules.csv` at the root of the site

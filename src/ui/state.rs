@@ -11,6 +11,7 @@ use crate::model::{slug, DataError, Dataset, Date, IndexEntry, IndexLevel, Locat
 use crate::table::Sort;
 use crate::ui::load::{DataSource, Outcome, Published, RolePage};
 use crate::ui::url::{ViewQuery, MAX_COMPARE};
+use crate::view::{Detail, RoleView};
 
 /// Data shared by the view, compared by identity: `Rc<T>`'s own `PartialEq` compares the values, and
 /// comparing 10,000 locations in every component's props on every keystroke was most of a render.
@@ -298,6 +299,23 @@ impl State {
             .as_deref()
             .and_then(|id| dataset.location(id))
             .or_else(|| default_location(dataset))
+    }
+
+    /// What the role page (or the compact widget) shows about pay, from the view model: the role, level,
+    /// grade, place, job title and band in the chosen currency. `None` before the data is in, or when it
+    /// has no grades or no locations.
+    pub fn role_view(&self, detail: Detail) -> Option<RoleView<'_>> {
+        let dataset = self.dataset.as_deref()?;
+        Some(RoleView::new(
+            dataset,
+            self.current_entry(),
+            self.current_level(),
+            self.current_grade()?,
+            self.current_location()?,
+            &self.selection.currency,
+            self.today,
+            detail,
+        ))
     }
 
     /// The offer as a number, when what was typed is one.

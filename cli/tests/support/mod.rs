@@ -49,6 +49,17 @@ impl TempFolder {
         self
     }
 
+    /// Gives the folder its own pay-transparency rules file (`tables.pay_rules`), laid over the maintained ones.
+    #[allow(dead_code)]
+    pub fn with_own_rules(&self, csv: &str) -> &TempFolder {
+        let manifest = self.read("paygrade.json").replace(
+            "\"currencies\": \"currencies.csv\"",
+            "\"currencies\": \"currencies.csv\", \"pay_rules\": \"pay-rules.csv\"",
+        );
+        self.write("paygrade.json", &manifest)
+            .write("pay-rules.csv", csv)
+    }
+
     pub fn read(&self, relative: &str) -> String {
         fs::read_to_string(self.path.join(relative)).unwrap()
     }

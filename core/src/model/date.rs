@@ -70,6 +70,19 @@ impl Date {
         }
     }
 
+    /// Today's date in UTC from the system clock: the build's and the CLI's "today" (the page uses the
+    /// reader's local date, `ui::clock`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today_utc() -> Option<Date> {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs();
+        Some(Date::from_days_since_epoch(
+            i64::try_from(seconds / 86_400).ok()?,
+        ))
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(&self, later: Date) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()
