@@ -6,6 +6,10 @@
 //! a 2 MB page, a 5 MB table) are generated here at run time so the repository stays small.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/inert.rs"]
+mod inert;
+use inert::is_inert_href;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -454,24 +458,6 @@ fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
         }
     }
     problems
-}
-
-/// The scheme rule, written independently of the parser: after dropping what browsers ignore
-/// (whitespace, control characters), a link is http(s), mailto, or has no scheme at all.
-fn is_inert_href(href: &str) -> bool {
-    let squeezed: String = href
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if ["http:", "https:", "mailto:"]
-        .iter()
-        .any(|scheme| squeezed.starts_with(scheme))
-    {
-        return true;
-    }
-    let head = squeezed.split(['/', '?', '#']).next().unwrap_or("");
-    !head.contains([':', '&', '%', '\\'])
 }
 
 fn inlines_links_and_text(content: &[Inline], links: &mut Vec<String>, text: &mut String) {

@@ -14,8 +14,8 @@ use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 use crate::band::CurrencyChoice;
-use crate::model::{DataError, Dataset, Date, IndexEntry};
-use crate::parse::{parse_manifest, parse_role, Sources, MANIFEST};
+use crate::model::{Dataset, Date, IndexEntry};
+use crate::parse::{parse_manifest, Sources, MANIFEST};
 use crate::ui::actions::Actions;
 use crate::ui::components::job_ad::{ad_for, JobAdProps};
 use crate::ui::explorer::{explorer_linked, OwnDataCallbacks, SiteLinks};
@@ -123,33 +123,12 @@ pub async fn render_outcome(
             .clone()
             .reduce(Action::FromQuery(Box::new(plan.query.clone())));
         if let Some((id, file)) = state.wanted_page() {
-            let page = role_page(&file, read(&file), &dataset);
+            let page = RolePage::read(&file, read(&file), &dataset);
             state = state.reduce(Action::PageLoaded(id, Rc::new(page)));
         }
         files.extend(render_page(&state, &dataset, &plan).await);
     }
     files
-}
-
-/// A role's page parsed and checked as `ui::load::role_page` does in the browser.
-fn role_page(file: &str, bytes: Result<Vec<u8>, String>, dataset: &Dataset) -> RolePage {
-    match bytes.map(|bytes| parse_role(file, &bytes)) {
-        Err(reason) => RolePage {
-            role: None,
-            problems: vec![DataError::file(file, reason)],
-        },
-        Ok(Ok((role, mut problems))) => {
-            problems.extend(dataset.role_problems(&role));
-            RolePage {
-                role: Some(Rc::new(role)),
-                problems,
-            }
-        }
-        Ok(Err(problems)) => RolePage {
-            role: None,
-            problems,
-        },
-    }
 }
 
 fn role_query(id: &str, level: Option<&str>) -> ViewQuery {

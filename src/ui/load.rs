@@ -45,6 +45,30 @@ pub struct RolePage {
     pub problems: Vec<DataError>,
 }
 
+impl RolePage {
+    /// A role's page parsed and checked against the dataset: the one way a page is read, in the browser
+    /// (fetched when opened) and by the pre-renderer (read from disk).
+    pub fn read(file: &str, bytes: Result<Vec<u8>, String>, dataset: &Dataset) -> RolePage {
+        match bytes.map(|bytes| parse_role(file, &bytes)) {
+            Err(reason) => RolePage {
+                role: None,
+                problems: vec![DataError::file(file, reason)],
+            },
+            Ok(Ok((role, mut problems))) => {
+                problems.extend(dataset.role_problems(&role));
+                RolePage {
+                    role: Some(Rc::new(role)),
+                    problems,
+                }
+            }
+            Ok(Err(problems)) => RolePage {
+                role: None,
+                problems,
+            },
+        }
+    }
+}
+
 /// Everything a load produced.
 pub struct Outcome {
     pub dataset: Option<Rc<Dataset>>,
@@ -106,25 +130,7 @@ pub async fn role_page(base: &str, file: &str, dataset: Rc<Dataset>) -> Rc<RoleP
     let file = file.to_string();
     let url = key.clone();
     let loaded = shared(&PAGES, key, move || async move {
-        let page = match fetch(&url).await {
-            Err(reason) => RolePage {
-                role: None,
-                problems: vec![DataError::file(&file, reason)],
-            },
-            Ok(bytes) => match parse_role(&file, &bytes) {
-                Ok((role, mut problems)) => {
-                    problems.extend(dataset.role_problems(&role));
-                    RolePage {
-                        role: Some(Rc::new(role)),
-                        problems,
-                    }
-                }
-                Err(problems) => RolePage {
-                    role: None,
-                    problems,
-                },
-            },
-        };
+        let page = RolePage::read(&file, fetch(&url).await, &dataset);
         Ok(Rc::new(page))
     })
     .await;
