@@ -124,15 +124,12 @@ pub fn read_data_folder(dir: &Path) -> Result<DataFolder, FolderError> {
     // Bad paths are reported once, by the core, exactly as the page reports them.
     let (_, mut problems) = manifest.files();
     let resolve = |path: &str| resolve_data_path(MANIFEST, path).ok();
-    let tables: Vec<String> = [
-        &manifest.tables.grades,
-        &manifest.tables.locations,
-        &manifest.tables.currencies,
-    ]
-    .into_iter()
-    .chain(manifest.tables.pay_rules.iter())
-    .filter_map(|path| resolve(path))
-    .collect();
+    let tables: Vec<String> = manifest
+        .tables
+        .paths()
+        .into_iter()
+        .filter_map(|path| resolve(path))
+        .collect();
     let index_file = manifest.index.as_deref().and_then(resolve);
 
     // Files a folder walk must not take for role pages.

@@ -68,6 +68,10 @@ fn example() -> Dataset {
                 locations: "locations.csv".to_string(),
                 currencies: "currencies.csv".to_string(),
                 pay_rules: None,
+                equity: None,
+                benefits: None,
+                hiring: None,
+                payments: None,
             },
             roles: vec![],
             index: None,
@@ -76,6 +80,8 @@ fn example() -> Dataset {
                 location_floor: 0.45,
                 rate_max_age_days: 365,
                 compa_groups: groups(),
+                move_policy: None,
+                max_overlap: None,
             },
             notice: None,
             job_ads: Default::default(),
@@ -115,6 +121,10 @@ fn example() -> Dataset {
         }],
         index: Default::default(),
         pay_rules: vec![],
+        equity: vec![],
+        benefits: vec![],
+        hiring: vec![],
+        payments: vec![],
     }
 }
 

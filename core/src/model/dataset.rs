@@ -1,6 +1,9 @@
 //! Everything one data folder holds, after parsing and cross-validation.
 
-use super::{CurrencyRate, Grade, Location, Manifest, Role, RoleIndex, RuleSet};
+use super::{
+    Benefit, CurrencyRate, EquityGrant, Grade, Location, Manifest, PaymentSchedule, Role,
+    RoleIndex, RuleSet, WayToHire,
+};
 
 /// The loaded data the band formula and the UI read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +20,12 @@ pub struct Dataset {
     /// Pay-transparency rules: the maintained ones with the folder's own (`tables.pay_rules`) laid over them
     /// (`parse::with_maintained_rules`); only the folder's own right after `assemble`.
     pub pay_rules: Vec<RuleSet>,
+    /// The optional total-rewards tables (`tables.equity`, `benefits`, `hiring`, `payments`); empty when
+    /// the manifest names none.
+    pub equity: Vec<EquityGrant>,
+    pub benefits: Vec<Benefit>,
+    pub hiring: Vec<WayToHire>,
+    pub payments: Vec<PaymentSchedule>,
 }
 
 impl Dataset {

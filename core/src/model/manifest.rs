@@ -53,6 +53,18 @@ pub struct Tables {
     /// (a row with a maintained row's id replaces it; others are added).
     #[serde(default)]
     pub pay_rules: Option<String>,
+    /// Equity grants by grade (and zone).
+    #[serde(default)]
+    pub equity: Option<String>,
+    /// Benefits by country, with their value a year.
+    #[serde(default)]
+    pub benefits: Option<String>,
+    /// Ways to hire by country, each with its pay adjustment.
+    #[serde(default)]
+    pub hiring: Option<String>,
+    /// Salary payments a year by country.
+    #[serde(default)]
+    pub payments: Option<String>,
 }
 
 /// The organisation's facts that pay-transparency rules ask a job ad to state.
@@ -120,6 +132,25 @@ pub struct Policy {
     /// Named sub-ranges of the band, as fractions of the midpoint.
     #[serde(default)]
     pub compa_groups: Vec<CompaGroup>,
+    /// How pay changes on a move between places: `keep-position` (the default), `never-lower` or
+    /// `clamp-to-band`.
+    #[serde(default, rename = "move")]
+    pub move_policy: Option<String>,
+    /// The widest overlap between adjacent grades' bands `paygrade check` accepts without a warning, as a
+    /// fraction of the lower band's width; none by default.
+    #[serde(default)]
+    pub max_overlap: Option<f64>,
+}
+
+impl Policy {
+    /// The move policy the manifest names (the default when it names none or an unknown one, which
+    /// `parse_manifest` reports).
+    pub fn move_policy(&self) -> super::MovePolicy {
+        self.move_policy
+            .as_deref()
+            .and_then(super::MovePolicy::from_word)
+            .unwrap_or_default()
+    }
 }
 
 fn default_rate_max_age_days() -> u32 {

@@ -9,6 +9,7 @@ mod index;
 mod location;
 mod manifest;
 mod pay_rules;
+mod rewards;
 mod role;
 
 pub use currency::CurrencyRate;
@@ -22,6 +23,9 @@ pub use manifest::{CompaGroup, JobAds, Manifest, Policy, Reference, Tables};
 pub use pay_rules::{
     BenefitsRule, Content, Counted, Jurisdiction, PayBasis, PayRule, Reach, RuleKind, RuleSet,
     Transposition,
+};
+pub use rewards::{
+    Benefit, EquityGrant, EquityKind, HireWay, MovePolicy, PaymentSchedule, WayToHire,
 };
 pub use role::{
     plain_text, total_minutes, Block, HiringStep, Inline, ItemGroup, Level, Link, ListItem, Role,

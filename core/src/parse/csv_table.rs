@@ -365,6 +365,8 @@ pub(crate) enum Sign {
     Positive,
     /// Zero allowed (variable pay).
     NonNegative,
+    /// Any finite number (an adjustment that may lower pay).
+    Any,
 }
 
 /// A cell as an error message quotes it: in quotes, and cut short, so a 1 MB cell makes a short message.
@@ -394,7 +396,7 @@ pub(crate) fn number(file: &str, row: &Row, column: &str, sign: Sign) -> Result<
             ))
         }
     };
-    if value < 0.0 {
+    if value < 0.0 && !matches!(sign, Sign::Any) {
         return fail(format!("{raw} must not be negative"));
     }
     if matches!(sign, Sign::Positive) && value == 0.0 {

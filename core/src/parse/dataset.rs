@@ -41,6 +41,10 @@ impl Dataset {
         let locations_file = bytes_of(&manifest.tables.locations);
         let currencies_file = bytes_of(&manifest.tables.currencies);
         let pay_rules_file = manifest.tables.pay_rules.as_deref().and_then(&mut bytes_of);
+        let equity_file = manifest.tables.equity.as_deref().and_then(&mut bytes_of);
+        let benefits_file = manifest.tables.benefits.as_deref().and_then(&mut bytes_of);
+        let hiring_file = manifest.tables.hiring.as_deref().and_then(&mut bytes_of);
+        let payments_file = manifest.tables.payments.as_deref().and_then(&mut bytes_of);
         let index_file = manifest.index.clone().and_then(|path| bytes_of(&path));
         // Pages named one by one must be there unless an index lists them (then the page fetches each
         // when it is opened); pages inside a named folder are whatever the caller read from it.
@@ -70,6 +74,10 @@ impl Dataset {
         let (locations_name, locations) = parse_table(locations_file, parse_locations, &mut errors);
         let (_, currencies) = parse_table(currencies_file, parse_currencies, &mut errors);
         let (_, pay_rules) = parse_table(pay_rules_file, super::parse_pay_rules, &mut errors);
+        let (_, equity) = parse_table(equity_file, super::parse_equity, &mut errors);
+        let (_, benefits) = parse_table(benefits_file, super::parse_benefits, &mut errors);
+        let (_, hiring) = parse_table(hiring_file, super::parse_hiring, &mut errors);
+        let (_, payments) = parse_table(payments_file, super::parse_payments, &mut errors);
 
         let mut roles: Vec<crate::model::Role> = Vec::new();
         let mut ids: HashMap<String, String> = HashMap::new();
@@ -128,6 +136,10 @@ impl Dataset {
             roles,
             index,
             pay_rules,
+            equity,
+            benefits,
+            hiring,
+            payments,
         };
         errors.extend(cross_check(&dataset, &locations_name));
         (dataset, errors)
@@ -241,7 +253,62 @@ fn cross_check(data: &Dataset, locations_file: &str) -> Vec<DataError> {
     for role in &data.roles {
         errors.extend(data.role_problems(role));
     }
+    errors.extend(ladder_problems(data));
     errors
+}
+
+/// A promotion must never pay less: each grade's midpoint above the next lower grade's (an error naming
+/// both lines), and adjacent bands overlapping no more than `policy.max_overlap` of the lower band's width
+/// (a warning), both at the reference market where the table's figures are.
+fn ladder_problems(data: &Dataset) -> Vec<DataError> {
+    let file = &data.manifest.tables.grades;
+    let mut grades: Vec<&crate::model::Grade> = data.grades.iter().collect();
+    grades.sort_by_key(|grade| grade.grade);
+    let mut problems = Vec::new();
+    for pair in grades.windows(2) {
+        let [lower, upper] = pair else { continue };
+        if upper.midpoint <= lower.midpoint {
+            problems.push(DataError::field(
+                file,
+                Some(upper.line),
+                "midpoint",
+                format!(
+                    "grade {}'s midpoint {} is not above grade {}'s {} (line {}): a promotion would not pay more",
+                    upper.grade,
+                    crate::format::amount(upper.midpoint),
+                    lower.grade,
+                    crate::format::amount(lower.midpoint),
+                    lower.line
+                ),
+            ));
+            continue;
+        }
+        let lower_max = lower.midpoint * (1.0 + lower.spread / 2.0);
+        let lower_min = lower.midpoint * (1.0 - lower.spread / 2.0);
+        let upper_min = upper.midpoint * (1.0 - upper.spread / 2.0);
+        let width = lower_max - lower_min;
+        if let (Some(limit), true) = (data.manifest.policy.max_overlap, width > 0.0) {
+            let fraction = (lower_max - upper_min) / width;
+            if fraction > limit + 1e-9 {
+                problems.push(
+                    DataError::field(
+                        file,
+                        Some(upper.line),
+                        "midpoint",
+                        format!(
+                            "grade {}'s band overlaps grade {}'s by {}% of its width, more than policy.max_overlap ({}%)",
+                            upper.grade,
+                            lower.grade,
+                            crate::format::amount((fraction * 1000.0).round() / 10.0),
+                            crate::format::amount(limit * 100.0)
+                        ),
+                    )
+                    .warning(),
+                );
+            }
+        }
+    }
+    problems
 }
 
 impl Dataset {

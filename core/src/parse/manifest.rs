@@ -101,6 +101,34 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
         }
     }
     errors.extend(check_job_ads(manifest));
+    errors.extend(check_rewards_policy(manifest));
+    errors
+}
+
+/// The move policy must be a known word; the overlap limit a fraction.
+fn check_rewards_policy(manifest: &Manifest) -> Vec<DataError> {
+    let policy = &manifest.policy;
+    let mut errors = Vec::new();
+    if let Some(word) = policy.move_policy.as_deref() {
+        if crate::model::MovePolicy::from_word(word).is_none() {
+            errors.push(DataError::field(
+                &manifest.file,
+                None,
+                "policy.move",
+                format!("\"{word}\" must be one of keep-position, never-lower, clamp-to-band"),
+            ));
+        }
+    }
+    if let Some(limit) = policy.max_overlap {
+        if !(0.0..=1.0).contains(&limit) {
+            errors.push(DataError::field(
+                &manifest.file,
+                None,
+                "policy.max_overlap",
+                format!("{limit} must be a fraction from 0 to 1 of the lower band's width"),
+            ));
+        }
+    }
     errors
 }
 
@@ -162,6 +190,27 @@ fn check_job_ads(manifest: &Manifest) -> Vec<DataError> {
     errors
 }
 
+impl crate::model::Tables {
+    /// Every table the manifest names, as written: the three required ones, then the optional ones it
+    /// gives (the folder's own rules, equity, benefits, ways to hire, payments).
+    pub fn paths(&self) -> Vec<&String> {
+        [&self.grades, &self.locations, &self.currencies]
+            .into_iter()
+            .chain(
+                [
+                    &self.pay_rules,
+                    &self.equity,
+                    &self.benefits,
+                    &self.hiring,
+                    &self.payments,
+                ]
+                .into_iter()
+                .flatten(),
+            )
+            .collect()
+    }
+}
+
 impl Manifest {
     /// Every file the page fetches up front, resolved: the three tables, then the index when there is one,
     /// else every role page named one by one (folders of pages are found only through the index), no
@@ -169,19 +218,14 @@ impl Manifest {
     pub fn files(&self) -> (Vec<String>, Vec<DataError>) {
         let mut files = Vec::new();
         let mut errors = Vec::new();
-        let named = [
-            &self.tables.grades,
-            &self.tables.locations,
-            &self.tables.currencies,
-        ];
         let pages = self
             .roles
             .iter()
             .filter(|path| self.index.is_none() && !path.ends_with('/'));
-        let optional = self.tables.pay_rules.iter();
-        for path in named
+        for path in self
+            .tables
+            .paths()
             .into_iter()
-            .chain(optional)
             .chain(self.index.iter())
             .chain(pages)
         {

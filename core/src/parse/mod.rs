@@ -12,6 +12,7 @@ mod manifest;
 mod markdown;
 mod path;
 mod pay_rules;
+mod rewards;
 mod role;
 mod sources;
 
@@ -29,5 +30,6 @@ pub use path::{resolve_data_path, role_id};
 #[cfg(not(target_arch = "wasm32"))]
 pub use pay_rules::MAINTAINED_RULES_CSV;
 pub use pay_rules::{merge_rules, parse_pay_rules, with_maintained_rules, MAINTAINED_RULES};
+pub use rewards::{parse_benefits, parse_equity, parse_hiring, parse_payments};
 pub use role::parse_role;
 pub use sources::{overlay, LocalReport, Sources, MANIFEST};

@@ -4,9 +4,15 @@
 
 mod offer;
 pub mod pages;
+mod rewards;
 mod role;
 
 pub use offer::{OfferPlace, OfferPosition};
+pub use rewards::{
+    equity_year, grant_for, hire_adjusted, move_pay, next_grade, overlaps, payments_for, promotion,
+    total_rewards, ways_to_hire, EquityYear, MoveResult, Overlap, Payments, Promotion,
+    TotalRewards,
+};
 pub use role::{job_title, own_midpoint_at, role_band, role_bands_everywhere, Detail, RoleView};
 
 /// Strings the pre-rendered pages share with `boot.js` and `widget.js`, which cannot import Rust: the build
