@@ -21,7 +21,7 @@
     return;
   }
   const VIEW_KEYS = ['role', 'level', 'q', 'grade', 'location', 'currency', 'compare', 'offer', 'data', 'sort',
-    'filter', 'hiring', 'page', 'remote', 'open', 'posted'];
+    'filter', 'hiring', 'page', 'remote', 'open', 'posted', 'contract', 'valuation', 'move_from'];
   if (!VIEW_KEYS.some((key) => params.has(key))) return;
   html.classList.add('pg-pending');
   // Another data folder: nothing on the static page applies.
@@ -45,6 +45,8 @@
     if (params.has('role') && params.get('role') !== bands.role) return;
     if (params.has('level') && params.get('level') !== bands.level) return;
     if (params.has('grade') && params.get('grade') !== String(bands.grade)) return;
+    // Another way to hire changes the band: only the wasm knows it.
+    if (params.has('contract')) return;
     const id = params.get('location') || bands.default;
     const place = Object.prototype.hasOwnProperty.call(bands.locations, id) ? bands.locations[id] : null;
     const band = document.querySelector('.pg-prerendered .pg-band');

@@ -4,7 +4,7 @@
     python3 scripts/gen_handbook.py OUT_DIR [--families N] [--locations N] [--seed S]
 
 Writes OUT_DIR/paygrade.json (roles: the folder "roles/", index: "index.json"),
-grades.csv and currencies.csv (copies of the shipped ones; the maintained pay rules apply), a locations.csv of N
+grades.csv, currencies.csv and the total-rewards tables (copies of the shipped ones; the maintained pay rules apply), a locations.csv of N
 rows (default 10,000, made by gen_locations.py) and N job-family pages (default
 400) under roles/<department>/, each with 1 to 4 levels. The levels are written
 in the shapes handbooks use: a level heading with a "Job Grade" heading and a
@@ -152,7 +152,7 @@ def generate(out, families, locations, seed):
         with open(path, "w", encoding="utf-8", newline="\n") as f:
             f.write(page(rng, department, family, rng.randint(1, 4)))
 
-    for table in ("grades.csv", "currencies.csv"):
+    for table in ("grades.csv", "currencies.csv", "equity.csv", "benefits.csv", "hiring.csv", "payments.csv"):
         shutil.copyfile(os.path.join(DATA, table), os.path.join(out, table))
     currencies = gen_locations.read_currencies(os.path.join(DATA, "currencies.csv"))
     rows = gen_locations.generate(locations, seed, currencies)

@@ -35,7 +35,7 @@ pub fn start() {
     let Some(document) = window.document() else {
         return;
     };
-    let search = window.location().search().unwrap_or_default();
+    let search = ui::hooks::current_search().unwrap_or_default();
     let options = |compact| ui::mount::MountOptions {
         view: ui::url::ViewQuery::parse(&search),
         data: None,

@@ -16,7 +16,6 @@ async fn render(props: RoleSummaryProps) -> String {
 async fn role_summary_shows_title_grade_and_organisation() {
     let html = render(RoleSummaryProps {
         title: "VP of Strategy & Developer Relations".into(),
-        description: "Leads strategy.".into(),
         grade: Some(12),
         organisation: "Example Co.".into(),
     })
@@ -33,7 +32,6 @@ async fn role_summary_shows_title_grade_and_organisation() {
 async fn role_summary_says_so_when_the_grade_is_missing() {
     let html = render(RoleSummaryProps {
         title: "Unnamed".into(),
-        description: "".into(),
         grade: None,
         organisation: "Example Co.".into(),
     })

@@ -271,6 +271,7 @@ fn diff_and_page_agree_on_every_level_of_a_role_with_its_own_midpoint() {
                 &CurrencyChoice::Local,
                 None,
                 Detail::Figures,
+                None,
             )
             .band
             .unwrap();
@@ -309,6 +310,7 @@ fn diff_and_page_agree_on_every_level_of_a_role_with_its_own_midpoint() {
                         &CurrencyChoice::Local,
                         None,
                         Detail::Figures,
+                        None,
                     )
                     .band
                     .unwrap();

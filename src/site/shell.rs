@@ -105,8 +105,8 @@ pub fn html(page: &Page) -> String {
 {json_ld}</head>
 <body>
   <main id="paygrade" class="pg-page" data-pg-prerendered{data}{role}{level}>
-    {directory}
     <div class="pg-prerendered">{body}</div>
+    {directory}
   </main>
 </body>
 </html>

@@ -4,13 +4,19 @@
 use yew::prelude::*;
 
 use crate::band::Band;
+use crate::band::CurrencyChoice;
+use crate::model::MovePolicy;
 use crate::model::{Dataset, IndexEntry, Location};
 use crate::ui::actions::Actions;
 use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
+use crate::ui::format::money;
 use crate::ui::load::{DataSource, LocalFiles};
 use crate::ui::state::{Phase, Shared, State};
-use crate::view::{contract, role_band, Detail};
+use crate::view::{
+    contract, move_pay, next_grade, promotion, role_band, total_rewards, ways_to_hire, Detail,
+    RoleView,
+};
 
 /// What the page does with the reader's own files; only the standalone page has it.
 pub struct OwnDataCallbacks {
@@ -129,19 +135,25 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
     let band = view.band.clone().map_err(|e| e.to_string());
     let place = location.name();
 
+    // On a phone the band comes right after the title: the description and the level picker follow it.
     let header = match entry {
         Some(entry) => html! {
-            <>
-                <RoleSummary title={entry.title.clone()} description={entry.description.clone()}
-                    grade={level.and_then(|(_, level)| level.grade)} organisation={dataset.manifest.organisation.clone()} />
-                <LevelPicker levels={entry.levels.iter().map(|l| (l.title.clone(), l.grade)).collect::<Vec<_>>()}
-                    selected={level.map_or(0, |(position, _)| position)} on_select={actions.select_level.clone()} />
-            </>
+            <RoleSummary title={entry.title.clone()}
+                grade={level.and_then(|(_, level)| level.grade)} organisation={dataset.manifest.organisation.clone()} />
         },
         None => {
             html! { <p class="pg-empty">{ "This data folder lists no roles; the bands below are by grade." }</p> }
         }
     };
+    let after_pay = entry.map(|entry| html! {
+        <>
+            if !entry.description.is_empty() {
+                <p class="pg-role-description">{ entry.description.clone() }</p>
+            }
+            <LevelPicker levels={entry.levels.iter().map(|l| (l.title.clone(), l.grade)).collect::<Vec<_>>()}
+                selected={level.map_or(0, |(position, _)| position)} on_select={actions.select_level.clone()} />
+        </>
+    });
     let job_title = view.job_title.clone();
     let back = (state.offers_directory() && dataset.index.roles.len() > 1).then(|| {
         let onclick = actions.select_role.reform(|event: MouseEvent| {
@@ -181,10 +193,14 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
         <>
             { back.unwrap_or_default() }
             { header }
+            { pay_section(state, actions, &dataset, location, grade, &band, &place, &view) }
+            { after_pay.unwrap_or_default() }
             if let Some(notice) = &dataset.manifest.notice { <p class="pg-data-notice">{ notice.clone() }</p> }
             <nav class="pg-nav" aria-label="Sections">
                 <a href="#pg-pay">{ "Pay" }</a>
+                <a href="#pg-rewards">{ "Total rewards" }</a>
                 <a href="#pg-offer">{ "Offer" }</a>
+                <a href="#pg-move">{ "Moving" }</a>
                 <a href="#pg-compare">{ "Compare" }</a>
                 <a href="#pg-locations">{ "Every location" }</a>
                 <a href="#pg-job-ad">{ "Job ad" }</a>
@@ -194,16 +210,9 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
                 }
                 <a href="#pg-grades">{ "Grades" }</a>
             </nav>
-            { pay_section(state, actions, &dataset, location, grade, &band, &place) }
-            <section id="pg-offer" class="pg-section" aria-labelledby="pg-offer-title">
-                <h2 id="pg-offer-title">{ "Where does an offer sit?" }</h2>
-                <p class="pg-hint">{ "Nothing you type here leaves your browser." }</p>
-                { match &band {
-                    Ok(band) => html! { <OfferCheck band={band.clone()} text={state.selection.offer.clone()}
-                        amount={state.offer_amount()} on_input={actions.set_offer.clone()} /> },
-                    Err(_) => html! { <p class="pg-empty">{ "There is no band to place an offer in." }</p> },
-                } }
-            </section>
+            { rewards_section(state, actions, &dataset, location, &view) }
+            { offer_section(state, actions, &dataset, location, entry, grade, &view) }
+            { move_section(state, actions, &dataset, location, entry, grade) }
             <section id="pg-compare" class="pg-section" aria-labelledby="pg-compare-title">
                 <h2 id="pg-compare-title">{ format!("Compare locations for grade {grade}") }</h2>
                 <Compare dataset={dataset.clone()} columns={compare_columns(state, &dataset, entry, grade)}
@@ -253,6 +262,7 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn pay_section(
     state: &State,
     actions: &Actions,
@@ -261,6 +271,7 @@ fn pay_section(
     grade: u8,
     band: &Result<Band, String>,
     place: &str,
+    view: &RoleView,
 ) -> Html {
     let reference = dataset.manifest.reference.currency.clone();
     let local = location
@@ -294,6 +305,7 @@ fn pay_section(
                     on_select={actions.select_location.clone()} />
                 <CurrencyToggle selected={state.selection.currency.clone()} local={local} reference={reference}
                     on_change={actions.set_currency.clone()} />
+                { hire_choice(dataset, location, view, actions) }
             </div>
             { body }
         </section>
@@ -374,4 +386,170 @@ fn figures_at(
         Detail::Figures,
     )
     .map_err(|e| e.to_string())
+}
+
+/// The ways to hire the data offers here, when there is more than one: the choice changes the band.
+fn hire_choice(dataset: &Dataset, location: &Location, view: &RoleView, actions: &Actions) -> Html {
+    let ways = ways_to_hire(dataset, location);
+    if ways.len() < 2 {
+        return html! {};
+    }
+    let chosen = view.contract.or_else(|| ways.first().map(|way| way.way));
+    let onchange = actions.set_contract.reform(|event: Event| {
+        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+        select.value()
+    });
+    html! {
+        <label class="pg-label pg-hire">
+            { "Way to hire " }
+            <select class="pg-input" {onchange}>
+                { for ways.iter().map(|way| html! {
+                    <option value={way.way.word()} selected={Some(way.way) == chosen}>{ way.way.label() }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The whole offer at the band's midpoint: base, variable, equity, benefits, payments.
+fn rewards_section(
+    state: &State,
+    actions: &Actions,
+    dataset: &Dataset,
+    location: &Location,
+    view: &RoleView,
+) -> Html {
+    let body = match &view.band {
+        Ok(band) => html! {
+            <TotalRewardsBlock rewards={total_rewards(dataset, band, location, state.selection.valuation)}
+                valuation={state.selection.valuation} on_valuation={actions.set_valuation.clone()} />
+        },
+        Err(_) => {
+            html! { <p class="pg-empty">{ "There is no band to add the rest of the offer to." }</p> }
+        }
+    };
+    html! {
+        <section id="pg-rewards" class="pg-section" aria-labelledby="pg-rewards-title">
+            <h2 id="pg-rewards-title">{ "Total rewards" }</h2>
+            { body }
+        </section>
+    }
+}
+
+/// Where an offer sits, what it comes to with the rest of the offer, and where a promotion would take it.
+fn offer_section(
+    state: &State,
+    actions: &Actions,
+    dataset: &Dataset,
+    location: &Location,
+    entry: Option<&IndexEntry>,
+    grade: u8,
+    view: &RoleView,
+) -> Html {
+    let body = match (&view.band, state.offer_amount()) {
+        (Ok(band), amount) => {
+            let rewards = amount.map(|amount| {
+                let total = total_rewards(dataset, band, location, state.selection.valuation);
+                let rest = total.total - total.base_mid;
+                html! {
+                    <p class="pg-offer-total" data-total={(amount + rest).to_string()}>
+                        { format!("With target variable pay, equity and benefits, this offer comes to {} a year.",
+                            money(amount + rest, &band.currency)) }
+                    </p>
+                }
+            });
+            let promotion = amount.and_then(|amount| {
+                let next = next_grade(dataset, grade)?;
+                let next_band = role_band(dataset, entry, next, &location.id, &state.selection.currency,
+                    state.today, Detail::Figures).ok()?;
+                let preview = promotion(next_band, amount);
+                Some(html! {
+                    <p class="pg-promotion" data-grade={preview.to_grade.to_string()}
+                        data-raise={preview.raise_to_minimum.to_string()}>
+                        { format!("Promoted to grade {} keeping this salary: a compa ratio of {:.2} in {}'s band ({} to {}){}.",
+                            preview.to_grade, preview.compa_ratio, location.name(),
+                            money(preview.band.min, &preview.band.currency), money(preview.band.max, &preview.band.currency),
+                            if preview.raise_to_minimum > 0.0 {
+                                format!(", {} below its minimum: the raise needed to reach it", money(preview.raise_to_minimum, &preview.band.currency))
+                            } else {
+                                String::new()
+                            }) }
+                    </p>
+                })
+            });
+            html! {
+                <>
+                    <OfferCheck band={band.clone()} text={state.selection.offer.clone()}
+                        amount={amount} on_input={actions.set_offer.clone()} />
+                    { rewards.unwrap_or_default() }
+                    { promotion.unwrap_or_default() }
+                </>
+            }
+        }
+        (Err(_), _) => {
+            html! { <p class="pg-empty">{ "There is no band to place an offer in." }</p> }
+        }
+    };
+    html! {
+        <section id="pg-offer" class="pg-section" aria-labelledby="pg-offer-title">
+            <h2 id="pg-offer-title">{ "Where does an offer sit?" }</h2>
+            <p class="pg-hint">{ "Nothing you type here leaves your browser: the amount rides in the link's fragment, which is never sent to a server." }</p>
+            { body }
+        </section>
+    }
+}
+
+/// "I earn X in A; what would I earn here?", under the company's move policy.
+fn move_section(
+    state: &State,
+    actions: &Actions,
+    dataset: &Shared<Dataset>,
+    location: &Location,
+    entry: Option<&IndexEntry>,
+    grade: u8,
+) -> Html {
+    let from = state
+        .selection
+        .move_from
+        .as_deref()
+        .and_then(|id| dataset.location(id));
+    let local = |place: &Location| {
+        role_band(
+            dataset,
+            entry,
+            grade,
+            &place.id,
+            &CurrencyChoice::Local,
+            state.today,
+            Detail::Figures,
+        )
+        .ok()
+    };
+    let policy = dataset.manifest.policy.move_policy();
+    let result = match (from, state.salary_amount()) {
+        (Some(from), Some(salary)) => {
+            local(from)
+                .zip(local(location))
+                .and_then(|(from_band, to_band)| {
+                    move_pay(dataset, &from_band, &to_band, salary, policy)
+                })
+        }
+        _ => None,
+    };
+    let policy_words = match policy {
+        MovePolicy::KeepPosition => "pay keeps its position in the band (the same compa ratio).",
+        MovePolicy::NeverLower => {
+            "pay keeps its position in the band, and never goes below the current pay converted."
+        }
+        MovePolicy::ClampToBand => "the current pay is converted and kept inside the new band.",
+    };
+    html! {
+        <section id="pg-move" class="pg-section" aria-labelledby="pg-move-title">
+            <h2 id="pg-move-title">{ format!("Moving to {}", location.name()) }</h2>
+            <MovePay dataset={dataset.clone()} from={from.map(|f| AttrValue::from(f.id.clone()))}
+                from_currency={from.map(|f| AttrValue::from(f.currency.clone().unwrap_or_else(|| dataset.manifest.reference.currency.clone())))}
+                salary={state.selection.salary.clone()} to_name={location.name()} {result} policy={policy_words}
+                on_from={actions.set_move_from.clone()} on_salary={actions.set_salary.clone()} />
+        </section>
+    }
 }

@@ -125,15 +125,24 @@ pub fn use_url_sync(state: &UseReducerHandle<State>, enabled: bool, implied: &Vi
     });
 }
 
-fn current_search() -> Option<String> {
-    web_sys::window()?.location().search().ok()
+/// The page's search and hash together (`?…#…`): the view a link holds, its private amounts included.
+pub fn current_search() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let search = location.search().ok()?;
+    let hash = location.hash().unwrap_or_default();
+    Some(format!("{search}{hash}"))
 }
 
 fn write_url(query: &str, mode: HistoryMode) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if current_search().as_deref().unwrap_or("") == query {
+    // A browser writes `?#salary=1` as search "" and hash "#salary=1".
+    let wanted = query
+        .strip_prefix('?')
+        .filter(|rest| rest.starts_with('#'))
+        .unwrap_or(query);
+    if current_search().as_deref().unwrap_or("") == wanted {
         return;
     }
     let Ok(history) = window.history() else {

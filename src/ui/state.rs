@@ -7,7 +7,9 @@ use yew::Reducible;
 use crate::band::CurrencyChoice;
 use std::collections::BTreeMap;
 
-use crate::model::{slug, DataError, Dataset, Date, IndexEntry, IndexLevel, Location, Role};
+use crate::model::{
+    slug, DataError, Dataset, Date, HireWay, IndexEntry, IndexLevel, Location, Role,
+};
 use crate::table::Sort;
 use crate::ui::load::{DataSource, Outcome, Published, RolePage};
 use crate::ui::url::{ViewQuery, MAX_COMPARE};
@@ -96,6 +98,13 @@ pub struct Selection {
     pub posted: Option<Date>,
     /// A link's `posted` that is not a date, kept to say so once.
     pub unread_posted: Option<String>,
+    /// The way to hire the band is shown for (`None`: the data's first way there, usually an employee).
+    pub contract: Option<HireWay>,
+    /// The equity's valuation as a multiple of the stated one (1: as stated).
+    pub valuation: f64,
+    /// A move's starting place, and the salary earned there as typed (a private amount).
+    pub move_from: Option<String>,
+    pub salary: String,
 }
 
 impl Default for Selection {
@@ -119,6 +128,10 @@ impl Default for Selection {
             ad_places: Vec::new(),
             posted: None,
             unread_posted: None,
+            contract: None,
+            valuation: 1.0,
+            move_from: None,
+            salary: String::new(),
         }
     }
 }
@@ -193,6 +206,14 @@ pub enum Action {
     SetRemote(bool),
     /// The job ad's posting date as a date input gives it (`YYYY-MM-DD`; empty: today).
     SetPosted(String),
+    /// The way to hire, by its word (`contractor`); empty: the default.
+    SetContract(String),
+    /// The equity's valuation multiple.
+    SetValuation(f64),
+    /// Where a move starts (a location id; empty: no move).
+    SetMoveFrom(String),
+    /// The salary earned where a move starts, as typed.
+    SetSalary(String),
     /// Another place the job ad is open to (its rules join the strictest combination).
     AddAdPlace(String),
     RemoveAdPlace(String),
@@ -315,7 +336,13 @@ impl State {
             &self.selection.currency,
             self.today,
             detail,
+            self.selection.contract,
         ))
+    }
+
+    /// The salary a move starts from, when what was typed is an amount.
+    pub fn salary_amount(&self) -> Option<f64> {
+        parse_amount(&self.selection.salary)
     }
 
     /// The offer as a number, when what was typed is one.
@@ -346,6 +373,10 @@ impl State {
             page: (s.page > 0).then(|| (s.page + 1).to_string()),
             remote: s.remote.then(|| "yes".to_string()),
             posted: s.posted.map(|date| date.to_string()),
+            contract: s.contract.map(|way| way.word().to_string()),
+            valuation: (s.valuation != 1.0).then(|| crate::figures_text::number(s.valuation, 2)),
+            move_from: s.move_from.clone(),
+            salary: (!s.salary.trim().is_empty()).then(|| s.salary.trim().to_string()),
             open: s.ad_places.clone(),
         }
     }
@@ -397,6 +428,15 @@ impl State {
                         }
                     }
                 }
+            }
+        }
+        if let Some(id) = s.move_from.take() {
+            if dataset.location(&id).is_some() {
+                s.move_from = Some(id);
+            } else {
+                notices.push(format!(
+                    "The link asked for a move from \"{id}\", which this data does not have."
+                ));
             }
         }
         if let Some(text) = s.unread_posted.take() {
@@ -499,6 +539,15 @@ fn raw_selection(query: &ViewQuery) -> Selection {
             .map_or(0, |p| p.saturating_sub(1)),
         remote: query.remote.as_deref() == Some("yes"),
         posted: query.posted.as_deref().and_then(Date::parse),
+        contract: query.contract.as_deref().and_then(HireWay::from_word),
+        valuation: query
+            .valuation
+            .as_deref()
+            .and_then(|text| crate::parse::parse_decimal(text).ok())
+            .filter(|value| value.is_finite() && (0.0..=100.0).contains(value))
+            .unwrap_or(1.0),
+        move_from: query.move_from.clone(),
+        salary: query.salary.clone().unwrap_or_default(),
         unread_posted: query
             .posted
             .as_deref()
@@ -625,6 +674,24 @@ impl Reducible for State {
             Action::SetPage(page) => s.page = page,
             Action::SetRemote(on) => s.remote = on,
             Action::SetPosted(text) => s.posted = Date::parse(&text),
+            Action::SetContract(word) => {
+                s.contract = HireWay::from_word(&word);
+                next.history = HistoryMode::Replace;
+            }
+            Action::SetValuation(multiple) => {
+                s.valuation = if multiple.is_finite() && multiple >= 0.0 {
+                    multiple
+                } else {
+                    1.0
+                };
+            }
+            Action::SetMoveFrom(id) => {
+                s.move_from = Some(id).filter(|id| !id.is_empty());
+            }
+            Action::SetSalary(text) => {
+                s.salary = text;
+                next.history = HistoryMode::Replace;
+            }
             Action::AddAdPlace(id) => {
                 if !s.ad_places.contains(&id) && s.ad_places.len() < MAX_COMPARE {
                     s.ad_places.push(id);
@@ -687,7 +754,8 @@ mod tests {
     #[test]
     fn a_valid_link_survives_loading_and_encodes_back_the_same() {
         let query = "?grade=11&location=united-kingdom/london-england&currency=reference&compare=germany/berlin\
-                     &offer=250000&sort=max-desc&filter=united%20k&hiring=yes&page=2";
+                     &contract=contractor&valuation=3&move_from=japan/tokyo\
+                     &sort=max-desc&filter=united%20k&hiring=yes&page=2#offer=250000&salary=9000000";
         let state = loaded(query);
         assert!(state.notices.is_empty(), "{:?}", state.notices);
         assert_eq!(state.to_query().to_query(), query);

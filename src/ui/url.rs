@@ -47,6 +47,7 @@ pub struct ViewQuery {
     /// `local`, `reference`, or an ISO 4217 code.
     pub currency: Option<String>,
     pub compare: Vec<String>,
+    /// A private amount: written in the link's fragment, which browsers never send to a server.
     pub offer: Option<String>,
     pub data: Option<String>,
     /// The location table's sort (`max-desc`), filter text, hiring-only switch and page.
@@ -59,6 +60,14 @@ pub struct ViewQuery {
     pub open: Vec<String>,
     /// The date the job ad goes out (`posted=YYYY-MM-DD`), to check it against laws on that day.
     pub posted: Option<String>,
+    /// The way to hire (`contract=contractor`), which changes the band.
+    pub contract: Option<String>,
+    /// The valuation the equity is shown at, as a multiple of the stated one (`valuation=3`).
+    pub valuation: Option<String>,
+    /// The place a move starts from (`move_from=<location id>`).
+    pub move_from: Option<String>,
+    /// The salary earned there: a private amount, written in the fragment like `offer`.
+    pub salary: Option<String>,
 }
 
 /// At most this many compared locations are read from a link.
@@ -90,10 +99,15 @@ impl ViewQuery {
         self
     }
 
-    /// Decodes `?role=…&location=…`; unknown keys are ignored, the last of a repeated key wins.
+    /// Decodes `?role=…&location=…#offer=…&salary=…` (a page's search and hash together); unknown keys are
+    /// ignored, the last of a repeated key wins, and a private amount is taken from either part.
     pub fn parse(query: &str) -> ViewQuery {
         let mut view = ViewQuery::default();
-        for pair in query.trim_start_matches('?').split('&') {
+        for pair in query
+            .trim_start_matches('?')
+            .split(['&', '#'])
+            .map(|pair| pair.trim_start_matches('?'))
+        {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode_component(value);
             if value.is_empty() || value.len() > MAX_VALUE_LEN {
@@ -115,6 +129,10 @@ impl ViewQuery {
                 "remote" => view.remote = Some(value),
                 "open" => view.open = id_list(&value),
                 "posted" => view.posted = Some(value),
+                "contract" => view.contract = Some(value),
+                "valuation" => view.valuation = Some(value),
+                "move_from" => view.move_from = Some(value),
+                "salary" => view.salary = Some(value),
                 "compare" => {
                     view.compare = value
                         .split(',')
@@ -130,8 +148,23 @@ impl ViewQuery {
         view
     }
 
-    /// Encodes the view as `?key=value&…`, empty values left out, so links stay short and readable.
+    /// Encodes the view as `?key=value&…#offer=…&salary=…`, empty values left out, so links stay short and
+    /// readable. Private amounts go in the fragment: a shared link still carries them, a host's logs never do.
     pub fn to_query(&self) -> String {
+        let public = self.public_query();
+        let private = encode_pairs(&[
+            ("offer", self.offer.as_deref()),
+            ("salary", self.salary.as_deref()),
+        ]);
+        match (public.is_empty(), private.is_empty()) {
+            (_, true) => public,
+            (true, false) => format!("?#{private}"),
+            (false, false) => format!("{public}#{private}"),
+        }
+    }
+
+    /// The query string alone (`?key=value&…`), without the private fragment.
+    pub fn public_query(&self) -> String {
         let compare = self.compare.join(",");
         let open = self.open.join(",");
         let pairs = [
@@ -141,7 +174,9 @@ impl ViewQuery {
             ("location", self.location.as_deref()),
             ("currency", self.currency.as_deref()),
             ("compare", (!compare.is_empty()).then_some(compare.as_str())),
-            ("offer", self.offer.as_deref()),
+            ("contract", self.contract.as_deref()),
+            ("valuation", self.valuation.as_deref()),
+            ("move_from", self.move_from.as_deref()),
             ("sort", self.sort.as_deref()),
             ("filter", self.filter.as_deref()),
             ("hiring", self.hiring.as_deref()),
@@ -152,17 +187,29 @@ impl ViewQuery {
             ("posted", self.posted.as_deref()),
             ("data", self.data.as_deref()),
         ];
-        let mut out = String::new();
-        for (key, value) in pairs {
-            if let Some(value) = value.filter(|v| !v.is_empty()) {
-                out.push(if out.is_empty() { '?' } else { '&' });
-                out.push_str(key);
-                out.push('=');
-                encode_component(value, &mut out);
-            }
+        let pairs = encode_pairs(&pairs);
+        if pairs.is_empty() {
+            pairs
+        } else {
+            format!("?{pairs}")
         }
-        out
     }
+}
+
+/// `key=value&…` for the pairs with a value, each value percent-encoded.
+fn encode_pairs(pairs: &[(&str, Option<&str>)]) -> String {
+    let mut out = String::new();
+    for (key, value) in pairs {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(key);
+            out.push('=');
+            encode_component(value, &mut out);
+        }
+    }
+    out
 }
 
 /// A comma-separated list of location ids, at most `MAX_COMPARE` of them.
@@ -236,7 +283,7 @@ mod tests {
         assert_eq!(
             query,
             "?role=vp-strategy-developer-relations&grade=12&location=united-kingdom/london-england\
-             &currency=reference&compare=germany/berlin,japan/tokyo&offer=250000&data=team%20data/"
+             &currency=reference&compare=germany/berlin,japan/tokyo&data=team%20data/#offer=250000"
         );
         assert_eq!(ViewQuery::parse(&query), view);
     }
@@ -262,9 +309,14 @@ mod tests {
             remote: Some("r".into()),
             open: vec!["o".into()],
             posted: Some("p".into()),
+            contract: Some("c".into()),
+            valuation: Some("v".into()),
+            move_from: Some("m".into()),
+            salary: Some("s".into()),
         };
         let boot = include_str!("../../boot.js");
-        let query = every.to_query();
+        // The fragment's private amounts change no band: boot.js needs only the query's keys.
+        let query = every.public_query();
         for pair in query.trim_start_matches('?').split('&') {
             let key = pair.split('=').next().unwrap_or_default();
             assert!(
@@ -274,9 +326,25 @@ mod tests {
         }
         assert_eq!(
             query.matches('&').count(),
-            15,
+            17,
             "a field was left empty: {query}"
         );
+        assert!(every.to_query().ends_with("#offer=o&salary=s"));
+    }
+
+    #[test]
+    fn private_amounts_ride_in_the_fragment_and_are_read_from_either_part() {
+        let old_link = ViewQuery::parse("?location=germany/berlin&offer=150000&salary=90000");
+        assert_eq!(old_link.offer.as_deref(), Some("150000"));
+        assert_eq!(
+            old_link.to_query(),
+            "?location=germany/berlin#offer=150000&salary=90000"
+        );
+        let new_link = ViewQuery::parse("?location=germany/berlin#offer=150000&salary=90000");
+        assert_eq!(new_link, old_link);
+        assert_eq!(new_link.public_query(), "?location=germany/berlin");
+        let only_private = ViewQuery::parse("#salary=1");
+        assert_eq!(only_private.to_query(), "?#salary=1");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::band::{
     band_figures, band_for, bands_for_grade_everywhere, Band, BandError, BandRequest,
     CurrencyChoice, RoleMidpoint,
 };
-use crate::model::{Dataset, Date, IndexEntry, IndexLevel, Location};
+use crate::model::{Dataset, Date, HireWay, IndexEntry, IndexLevel, Location};
 
 /// A role's own midpoint (`midpoint` in its front matter) where it applies at `grade`.
 ///
@@ -84,6 +84,8 @@ pub struct RoleView<'d> {
     pub job_title: String,
     pub location: &'d Location,
     pub band: Result<Band, BandError>,
+    /// The way to hire the band is for, when the data offers one there and the view chose it.
+    pub contract: Option<HireWay>,
 }
 
 impl<'d> RoleView<'d> {
@@ -98,14 +100,22 @@ impl<'d> RoleView<'d> {
         currency: &CurrencyChoice,
         today: Option<Date>,
         detail: Detail,
+        contract: Option<HireWay>,
     ) -> RoleView<'d> {
+        let band = role_band(data, entry, grade, &location.id, currency, today, detail);
+        // A way to hire the data offers here changes the band, with a step saying why.
+        let adjusted = contract.and_then(|way| {
+            let band = band.as_ref().ok()?;
+            super::hire_adjusted(data, band, location, way)
+        });
         RoleView {
             entry,
             level,
             grade,
             job_title: job_title(entry, level.map(|(_, level)| level), grade),
             location,
-            band: role_band(data, entry, grade, &location.id, currency, today, detail),
+            contract: adjusted.as_ref().and(contract),
+            band: adjusted.map_or(band, Ok),
         }
     }
 }

@@ -7,6 +7,9 @@ use crate::band::Step;
 #[derive(Properties, PartialEq)]
 pub struct FormulaProps {
     pub steps: Vec<Step>,
+    /// What the steps work out, as the disclosure's summary.
+    #[prop_or_else(|| AttrValue::from("How this band is worked out"))]
+    pub title: AttrValue,
 }
 
 #[function_component]
@@ -25,7 +28,7 @@ pub fn Formula(props: &FormulaProps) -> Html {
     });
     html! {
         <details class="pg-formula" open=true>
-            <summary>{ "How this band is worked out" }</summary>
+            <summary>{ props.title.clone() }</summary>
             <ol class="pg-steps">{ for rows }</ol>
         </details>
     }

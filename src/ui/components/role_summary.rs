@@ -1,11 +1,11 @@
-//! The role's title, grade badge and description: the first thing a candidate reads.
+//! The role's title and grade badge: the first thing a candidate reads, kept short so the pay follows on
+//! a phone's first screen (the description comes after the band).
 
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RoleSummaryProps {
     pub title: AttrValue,
-    pub description: AttrValue,
     pub grade: Option<u8>,
     pub organisation: AttrValue,
 }
@@ -23,9 +23,6 @@ pub fn RoleSummary(props: &RoleSummaryProps) -> Html {
             <p class="pg-org">{ props.organisation.clone() }</p>
             <h1 class="pg-role-title">{ props.title.clone() }</h1>
             { grade }
-            if !props.description.is_empty() {
-                <p class="pg-role-description">{ props.description.clone() }</p>
-            }
         </header>
     }
 }
