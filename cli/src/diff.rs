@@ -185,6 +185,13 @@ fn text_report(diff: &PayDiff, shown: usize) -> String {
         out.push_str(&rule_line(change));
         out.push('\n');
     }
+    for (table, key, old, new) in &diff.rewards {
+        out.push_str(&match (old.is_empty(), new.is_empty()) {
+            (true, _) => format!("{table} added: {key}: {new}\n"),
+            (_, true) => format!("{table} removed: {key}: {old}\n"),
+            _ => format!("{table} changed: {key}: {old} → {new}\n"),
+        });
+    }
     out
 }
 
@@ -261,6 +268,9 @@ fn json_report(diff: &PayDiff, shown: usize, old: &Dataset, new: &Dataset) -> Va
         "grades_removed": diff.grades_removed,
         "roles_added": diff.roles_added,
         "roles_removed": diff.roles_removed,
+        "rewards": diff.rewards.iter().map(|(table, key, old, new)| {
+            json!({ "table": table, "row": key, "old": old, "new": new })
+        }).collect::<Vec<_>>(),
         "rules": diff.rules.iter().map(|change| match change {
             RuleChange::Added(id) => json!({ "rule": id, "change": "added" }),
             RuleChange::Removed(id) => json!({ "rule": id, "change": "removed" }),

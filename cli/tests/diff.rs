@@ -347,3 +347,33 @@ us-colorado,Colorado as we read it,United States,Colorado,C.R.S. 8-5-201,https:/
     );
     assert!(lines.contains(&"rule added: xx-new"), "{lines:?}");
 }
+
+/// Equity, benefits, payments and ways to hire are part of the offer a reviewer approves.
+#[test]
+fn total_rewards_changes_are_listed_by_table_and_row() {
+    let old = small_folder("rewards-diff-old");
+    old.write(
+        "paygrade.json",
+        &old.read("paygrade.json").replace(
+            "\"currencies\": \"currencies.csv\"",
+            "\"currencies\": \"currencies.csv\", \"payments\": \"payments.csv\"",
+        ),
+    );
+    old.write(
+        "payments.csv",
+        "country,payments,note\nAldoria,12,\nBrevia,14,Two extra months.\n",
+    );
+    let new = old.copy_of("rewards-diff-new");
+    new.write("payments.csv", "country,payments,note\nAldoria,13,\n");
+    let run = paygrade(&["diff", old.arg(), new.arg()]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let lines = run.stdout_lines();
+    assert!(
+        lines.contains(&"payments changed: Aldoria: 12 a year → 13 a year"),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"payments removed: Brevia: 14 a year"),
+        "{lines:?}"
+    );
+}

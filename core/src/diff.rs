@@ -119,6 +119,90 @@ pub struct PayDiff {
     pub gained: Vec<Availability>,
     /// Pay-transparency rules added, removed or changed (a date, a threshold, a requirement).
     pub rules: Vec<RuleChange>,
+    /// Rows of the total-rewards tables added, removed or changed: (table, row, old, new); an empty side
+    /// is a row added or removed.
+    pub rewards: Vec<(&'static str, String, String, String)>,
+}
+
+/// The total-rewards tables as (table, key, what the row says), for pairing by key.
+fn reward_rows(data: &Dataset) -> Vec<(&'static str, String, String)> {
+    let equity = data.equity.iter().map(|grant| {
+        (
+            "equity",
+            format!(
+                "grade {} in {}",
+                grant.grade,
+                grant.zone.as_deref().unwrap_or("every zone")
+            ),
+            format!(
+                "{} {:?} at {} {} (strike {}), {} years, cliff {} months, valued {}",
+                grant.shares,
+                grant.kind,
+                grant.price,
+                grant.currency,
+                grant
+                    .strike
+                    .map_or_else(|| "none".to_string(), |s| s.to_string()),
+                grant.vesting_years,
+                grant.cliff_months,
+                grant.valuation_date
+            ),
+        )
+    });
+    let benefits = data.benefits.iter().map(|benefit| {
+        (
+            "benefits",
+            format!("{} in {}", benefit.item, benefit.country),
+            format!("{} {} a year", benefit.value, benefit.currency),
+        )
+    });
+    let hiring = data.hiring.iter().map(|way| {
+        (
+            "ways to hire",
+            format!("{} in {}", way.way.word(), way.country),
+            format!(
+                "factor {}{}",
+                way.factor,
+                way.amount
+                    .map(|amount| format!(", {amount} {}", way.currency.as_deref().unwrap_or("")))
+                    .unwrap_or_default()
+            ),
+        )
+    });
+    let payments = data.payments.iter().map(|schedule| {
+        (
+            "payments",
+            schedule.country.clone(),
+            format!("{} a year", schedule.payments),
+        )
+    });
+    equity
+        .chain(benefits)
+        .chain(hiring)
+        .chain(payments)
+        .collect()
+}
+
+/// Every total-rewards row that differs between two folders, by table and key.
+pub fn reward_changes(old: &Dataset, new: &Dataset) -> Vec<(&'static str, String, String, String)> {
+    let (old_rows, new_rows) = (reward_rows(old), reward_rows(new));
+    let mut changes = Vec::new();
+    for (table, key, after) in &new_rows {
+        let before = old_rows
+            .iter()
+            .find(|(t, k, _)| t == table && k == key)
+            .map(|(_, _, text)| text.clone())
+            .unwrap_or_default();
+        if before != *after {
+            changes.push((*table, key.clone(), before, after.clone()));
+        }
+    }
+    for (table, key, before) in &old_rows {
+        if !new_rows.iter().any(|(t, k, _)| t == table && k == key) {
+            changes.push((*table, key.clone(), before.clone(), String::new()));
+        }
+    }
+    changes
 }
 
 /// One pay-transparency rule that differs between the two folders.
@@ -301,6 +385,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> PayDiff {
             .then_with(|| a.key.cmp(&b.key))
     });
     diff.rules = rule_changes(&old.pay_rules, &new.pay_rules);
+    diff.rewards = reward_changes(old, new);
     diff.lost.sort_by(|a, b| a.key.cmp(&b.key));
     diff.gained.sort_by(|a, b| a.key.cmp(&b.key));
     diff

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::band::CurrencyChoice;
 use crate::model::{Dataset, Date, IndexEntry};
 use crate::transparency::{place_verdict, PlaceVerdict, PostedBand, Verdict};
-use crate::view::role_bands_everywhere;
+use crate::view::{role_bands_everywhere, total_rewards};
 
 /// One location's band, flattened for the table and the CSV export.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +27,9 @@ pub struct TableRow {
     pub band: Result<Figures, String>,
     /// Whether the band posted on site here meets this place's pay-transparency rules.
     pub ad: PlaceVerdict,
+    /// The rest of the offer at the midpoint, a year, in the band's currency: variable, equity (at the
+    /// stated valuation), benefits and the total.
+    pub rewards: Option<[f64; 4]>,
 }
 
 /// What a reader typed to find places: every word must appear, in any field, ignoring ASCII case.
@@ -201,6 +204,11 @@ pub fn rows_for(
                             .eq_ignore_ascii_case(location.country.trim())
                     })
                 });
+            let rewards = band.as_ref().ok().map(|band| {
+                let total = total_rewards(data, band, location, 1.0, None);
+                let equity = total.equity.as_ref().map_or(0.0, |equity| equity.per_year);
+                [total.variable, equity, total.benefits_value, total.total]
+            });
             let ad = match &band {
                 Ok(band) if has_rules => {
                     place_verdict(data, &PostedBand::from(band), location, posted)
@@ -224,6 +232,7 @@ pub fn rows_for(
                     })
                     .map_err(|e| e.to_string()),
                 ad,
+                rewards,
             }
         })
         .collect()
@@ -307,7 +316,7 @@ pub fn filtered(rows: &[TableRow], order: &[usize], filter: &str, hiring_only: b
 /// The table as CSV, in the order shown. Cells a spreadsheet would run as a formula are escaped.
 pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
     let mut out = String::from(
-        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs,ad_problem\n",
+        "id,country,area,zone,hiring,factor,currency,min,mid,max,variable,equity_year,benefits_year,total_year,pay_rules,as_posted,ad_needs,ad_problem\n",
     );
     for row in shown.iter().filter_map(|&i| rows.get(i)) {
         let (currency, min, mid, max) = match &row.band {
@@ -319,6 +328,10 @@ pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
             ),
             Err(_) => Default::default(),
         };
+        let [variable, equity, benefits, total] = row
+            .rewards
+            .map(|figures| figures.map(plain))
+            .unwrap_or_default();
         let cells = [
             row.id.as_str(),
             row.country.as_str(),
@@ -330,6 +343,10 @@ pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
             &min,
             &mid,
             &max,
+            &variable,
+            &equity,
+            &benefits,
+            &total,
             &row.ad.rule_names.join("; "),
             ad_label(&row.ad),
             &row.ad.needs,

@@ -93,7 +93,7 @@ fn total_rewards_add_base_variable_equity_and_benefits_at_the_midpoint() {
     let data = shipped();
     let sf = data.location(SAN_FRANCISCO).unwrap();
     let band = band(&data, 12, SAN_FRANCISCO);
-    let total = total_rewards(&data, &band, sf, 1.0);
+    let total = total_rewards(&data, &band, sf, 1.0, None);
     assert_eq!(total.base_mid, band.mid);
     assert_eq!(total.variable, band.variable.unwrap());
     // Health 14,000 + retirement 4,000 + learning 1,500.
@@ -113,12 +113,14 @@ fn lisbon_is_paid_in_fourteen_and_a_place_without_a_row_shows_no_schedule() {
     let data = shipped();
     let lisbon = data.location(LISBON).unwrap();
     let band = band(&data, 7, LISBON);
-    let payments = total_rewards(&data, &band, lisbon, 1.0).payments.unwrap();
+    let payments = total_rewards(&data, &band, lisbon, 1.0, None)
+        .payments
+        .unwrap();
     assert_eq!(payments.per_year, 14);
     assert_eq!(payments.per_payment, band.mid / 14.0);
     let tokyo = data.location("japan/tokyo").unwrap();
     let tokyo_band = self::band(&data, 7, "japan/tokyo");
-    assert!(total_rewards(&data, &tokyo_band, tokyo, 1.0)
+    assert!(total_rewards(&data, &tokyo_band, tokyo, 1.0, None)
         .payments
         .is_none());
 }
@@ -136,6 +138,14 @@ fn a_contractor_in_germany_is_paid_the_band_times_its_factor_with_the_reason_in_
         step.source.contains("pays their own pension"),
         "{}",
         step.source
+    );
+    // A contractor's rate carries the benefits an employee gets.
+    let rewards = total_rewards(&data, &contractor, berlin, 1.0, Some(HireWay::Contractor));
+    assert_eq!(rewards.benefits_value, 0.0);
+    assert!(rewards.benefits_note.is_some());
+    assert_eq!(
+        total_rewards(&data, &band, berlin, 1.0, None).benefits_value,
+        3_700.0
     );
     // No employer of record in Germany in the data.
     assert!(hire_adjusted(&data, &band, berlin, HireWay::EmployerOfRecord).is_none());

@@ -60,9 +60,11 @@ fn csv_export_lists_the_shown_rows_with_quoted_areas() {
     let order = sorted(&rows, Sort::default());
     let shown = filtered(&rows, &order, "london", false);
     let csv = to_csv(&rows, &shown);
+    // Variable 245,700 × 0.25 = 61,425 → 61,500; equity 15,000 units × 24 USD × 0.75 GBP ÷ 4 years =
+    // 67,500; benefits 6,000 + 1,200; total 245,700 + 61,500 + 67,500 + 7,200 = 381,900.
     assert_eq!(
         csv,
-        "id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs,ad_problem\n\
-         united-kingdom/london-england,United Kingdom,\"London, England\",EMEA,yes,0.78,GBP,196600,245700,294900,,no rule,,\n"
+        "id,country,area,zone,hiring,factor,currency,min,mid,max,variable,equity_year,benefits_year,total_year,pay_rules,as_posted,ad_needs,ad_problem\n\
+         united-kingdom/london-england,United Kingdom,\"London, England\",EMEA,yes,0.78,GBP,196600,245700,294900,61500,67500,7200,381900,,no rule,,\n"
     );
 }

@@ -14,8 +14,8 @@ use crate::ui::format::money;
 use crate::ui::load::{DataSource, LocalFiles};
 use crate::ui::state::{Phase, Shared, State};
 use crate::view::{
-    contract, move_pay, next_grade, promotion, role_band, total_rewards, ways_to_hire, Detail,
-    RoleView,
+    contract, move_pay, next_grade, overlaps, promotion, role_band, total_rewards, ways_to_hire,
+    Detail, RoleView,
 };
 
 /// What the page does with the reader's own files; only the standalone page has it.
@@ -342,10 +342,18 @@ fn compare_columns(
         .compare
         .iter()
         .filter_map(|id| dataset.location(id))
-        .map(|location| CompareColumn {
-            id: location.id.clone(),
-            name: location.name(),
-            band: figures_at(state, dataset, entry, grade, &location.id),
+        .map(|location| {
+            let band = figures_at(state, dataset, entry, grade, &location.id);
+            // Totals compare offers where the data has the rest of them (equity, benefits).
+            let total = band.as_ref().ok().map(|band| {
+                total_rewards(dataset, band, location, state.selection.valuation, None).total
+            });
+            CompareColumn {
+                id: location.id.clone(),
+                name: location.name(),
+                band,
+                total,
+            }
         })
         .collect()
 }
@@ -356,7 +364,7 @@ fn ladder_rows(
     entry: Option<&IndexEntry>,
     location: &str,
 ) -> Vec<LadderRow> {
-    dataset
+    let mut rows: Vec<LadderRow> = dataset
         .grades
         .iter()
         .map(|grade| LadderRow {
@@ -364,8 +372,16 @@ fn ladder_rows(
             manager_titles: grade.manager_titles.clone(),
             ic_titles: grade.ic_titles.clone(),
             band: figures_at(state, dataset, entry, grade.grade, location).ok(),
+            overlap: None,
         })
-        .collect()
+        .collect();
+    let bands: Vec<Band> = rows.iter().filter_map(|row| row.band.clone()).collect();
+    for overlap in overlaps(&bands) {
+        if let Some(row) = rows.iter_mut().find(|row| row.grade == overlap.lower) {
+            row.overlap = Some(overlap);
+        }
+    }
+    rows
 }
 
 /// A band's figures (no formula) for the role on screen, in the view's currency.
@@ -421,7 +437,7 @@ fn rewards_section(
 ) -> Html {
     let body = match &view.band {
         Ok(band) => html! {
-            <TotalRewardsBlock rewards={total_rewards(dataset, band, location, state.selection.valuation)}
+            <TotalRewardsBlock rewards={total_rewards(dataset, band, location, state.selection.valuation, view.contract)}
                 valuation={state.selection.valuation} on_valuation={actions.set_valuation.clone()} />
         },
         Err(_) => {
@@ -449,7 +465,7 @@ fn offer_section(
     let body = match (&view.band, state.offer_amount()) {
         (Ok(band), amount) => {
             let rewards = amount.map(|amount| {
-                let total = total_rewards(dataset, band, location, state.selection.valuation);
+                let total = total_rewards(dataset, band, location, state.selection.valuation, view.contract);
                 let rest = total.total - total.base_mid;
                 html! {
                     <p class="pg-offer-total" data-total={(amount + rest).to_string()}>
@@ -460,14 +476,15 @@ fn offer_section(
             });
             let promotion = amount.and_then(|amount| {
                 let next = next_grade(dataset, grade)?;
-                let next_band = role_band(dataset, entry, next, &location.id, &state.selection.currency,
-                    state.today, Detail::Figures).ok()?;
+                // The next grade's band for the same way to hire, so both bands compare alike.
+                let next_band = RoleView::new(dataset, entry, None, next, location, &state.selection.currency,
+                    state.today, Detail::Figures, view.contract).band.ok()?;
                 let preview = promotion(next_band, amount);
                 Some(html! {
                     <p class="pg-promotion" data-grade={preview.to_grade.to_string()}
                         data-raise={preview.raise_to_minimum.to_string()}>
-                        { format!("Promoted to grade {} keeping this salary: a compa ratio of {:.2} in {}'s band ({} to {}){}.",
-                            preview.to_grade, preview.compa_ratio, location.name(),
+                        { format!("Promoted to grade {} keeping this salary: a compa ratio of {:.2} in grade {}'s band at {} ({} to {}){}.",
+                            preview.to_grade, preview.compa_ratio, preview.to_grade, location.name(),
                             money(preview.band.min, &preview.band.currency), money(preview.band.max, &preview.band.currency),
                             if preview.raise_to_minimum > 0.0 {
                                 format!(", {} below its minimum: the raise needed to reach it", money(preview.raise_to_minimum, &preview.band.currency))

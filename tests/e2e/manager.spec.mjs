@@ -9,7 +9,7 @@ import { ManagerPage } from './fixtures/manager-page.mjs';
 
 const LONDON = 'united-kingdom/london-england';
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
-const CSV_HEADER = 'id,country,area,zone,hiring,factor,currency,min,mid,max,pay_rules,as_posted,ad_needs,ad_problem';
+const CSV_HEADER = 'id,country,area,zone,hiring,factor,currency,min,mid,max,variable,equity_year,benefits_year,total_year,pay_rules,as_posted,ad_needs,ad_problem';
 const LONDON_ROW = 'united-kingdom/london-england,United Kingdom,"London, England",EMEA,yes,0.78,GBP,196600,245700,294900,,no rule,,';
 const LOCATIONS_HEADER = 'country,area,factor,currency,zone,hiring';
 

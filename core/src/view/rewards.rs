@@ -48,6 +48,8 @@ pub struct TotalRewards {
     /// Each benefit with its yearly value converted into the band's currency.
     pub benefits: Vec<(Benefit, f64)>,
     pub benefits_value: f64,
+    /// Why there are no benefits though the country has some (a contractor gets no employee benefits).
+    pub benefits_note: Option<String>,
     /// base_mid + variable + equity a year + benefits.
     pub total: f64,
     pub payments: Option<Payments>,
@@ -182,12 +184,14 @@ fn vesting_words(grant: &EquityGrant) -> String {
     )
 }
 
-/// The total rewards for a band at a location, with equity at `multiplier` × the stated valuation.
+/// The total rewards for a band at a location, with equity at `multiplier` × the stated valuation, for a
+/// way to hire (a contractor gets no employee benefits: their rate carries them).
 pub fn total_rewards(
     data: &Dataset,
     band: &Band,
     location: &Location,
     multiplier: f64,
+    way: Option<HireWay>,
 ) -> TotalRewards {
     let currency = band.currency.clone();
     let equity = grant_for(data, band.grade, location)
@@ -196,12 +200,22 @@ pub fn total_rewards(
         .benefits
         .iter()
         .filter(|benefit| benefit.country.eq_ignore_ascii_case(&location.country))
+        .filter(|_| way != Some(HireWay::Contractor))
         .filter_map(|benefit| {
             data.conversion(&benefit.currency, &currency)
                 .map(|conversion| (benefit.clone(), benefit.value * conversion))
         })
         .collect();
     let benefits_value: f64 = benefits.iter().map(|(_, value)| value).sum();
+    let benefits_note = (way == Some(HireWay::Contractor)
+        && data
+            .benefits
+            .iter()
+            .any(|benefit| benefit.country.eq_ignore_ascii_case(&location.country)))
+    .then(|| {
+        "A contractor gets no employee benefits: the contractor's rate is set to cover them."
+            .to_string()
+    });
     let variable = band.variable.unwrap_or(0.0);
     let equity_value = equity.as_ref().map_or(0.0, |equity| equity.per_year);
     TotalRewards {
@@ -214,6 +228,7 @@ pub fn total_rewards(
         equity,
         benefits,
         benefits_value,
+        benefits_note,
         payments: payments_for(data, location).map(|schedule| Payments {
             per_year: schedule.payments,
             per_payment: band.mid / f64::from(schedule.payments),

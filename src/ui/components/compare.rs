@@ -15,6 +15,8 @@ pub struct CompareColumn {
     pub id: String,
     pub name: String,
     pub band: Result<Band, String>,
+    /// The total rewards a year at the midpoint, in the band's currency.
+    pub total: Option<f64>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -37,6 +39,11 @@ pub fn Compare(props: &CompareProps) -> Html {
                     <div><dt>{ "Minimum" }</dt><dd>{ money(band.min, &band.currency) }</dd></div>
                     <div><dt>{ "Midpoint" }</dt><dd>{ money(band.mid, &band.currency) }</dd></div>
                     <div><dt>{ "Maximum" }</dt><dd>{ money(band.max, &band.currency) }</dd></div>
+                    if let Some(total) = column.total {
+                        <div class="pg-compare-total" data-total={total.to_string()}>
+                            <dt>{ "Total rewards a year" }</dt><dd>{ money(total, &band.currency) }</dd>
+                        </div>
+                    }
                 </dl>
             },
             Err(why) => html! { <p class="pg-warning">{ why.clone() }</p> },

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::band::Band;
 use crate::ui::format::money;
+use crate::view::Overlap;
 
 /// One grade's row: its titles and, when it could be computed, its band.
 #[derive(Clone, PartialEq)]
@@ -12,6 +13,8 @@ pub struct LadderRow {
     pub manager_titles: Vec<String>,
     pub ic_titles: Vec<String>,
     pub band: Option<Band>,
+    /// How far this band overlaps the next grade's, from the core (`view::overlaps`).
+    pub overlap: Option<Overlap>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -86,6 +89,13 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
                 <td>{ join_or_dash(&row.manager_titles) }</td>
                 <td>{ join_or_dash(&row.ic_titles) }</td>
                 { band_cells }
+                <td class="pg-overlap" data-overlap={row.overlap.as_ref().map(|o| format!("{:.4}", o.fraction))}>
+                    { match (&row.overlap, &row.band) {
+                        (Some(overlap), Some(band)) => format!("{} into grade {} ({:.0}% of this band)",
+                            money(overlap.amount, &band.currency), overlap.upper, overlap.fraction * 100.0),
+                        _ => "—".to_string(),
+                    } }
+                </td>
             </tr>
         }
     });
@@ -106,6 +116,7 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
                             <th scope="col">{ "Minimum" }</th>
                             <th scope="col">{ "Midpoint" }</th>
                             <th scope="col">{ "Maximum" }</th>
+                            <th scope="col">{ "Overlap with the next grade" }</th>
                         </tr>
                     </thead>
                     <tbody>{ for table_rows }</tbody>

@@ -82,6 +82,9 @@ pub fn TotalRewardsBlock(props: &TotalRewardsProps) -> Html {
                 <p class="pg-hint">{ equity.vesting.clone() }</p>
                 <Formula steps={equity.steps.clone()} title="How the equity a year is worked out" />
             }
+            if let Some(note) = &rewards.benefits_note {
+                <p class="pg-hint">{ note.clone() }</p>
+            }
             if !rewards.benefits.is_empty() {
                 <ul class="pg-benefits" aria-label="Benefits">{ for benefits }</ul>
             }
