@@ -328,3 +328,20 @@ fn bad_rows_in_the_rewards_tables_are_located_and_skipped() {
         ]
     );
 }
+
+/// docs/data-format.md's worked example, from grant to a year, holds.
+#[test]
+fn the_documented_worked_example_holds() {
+    let data = shipped();
+    let berlin = data.location(BERLIN).unwrap();
+    let grant = grant_for(&data, 7, berlin).unwrap();
+    let year = equity_year(&data, grant, 1.0, "EUR").unwrap();
+    assert!(
+        (year.grant_value - 92_880.0).abs() < 1e-6,
+        "{}",
+        year.grant_value
+    );
+    assert!((year.per_year - 23_220.0).abs() < 1e-6);
+    let three = equity_year(&data, grant, 3.0, "EUR").unwrap();
+    assert!((three.per_year - 85_140.0).abs() < 1e-6);
+}
