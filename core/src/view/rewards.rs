@@ -94,7 +94,12 @@ pub fn equity_year(
     let mut steps = vec![Step {
         label: "Grant".to_string(),
         value: format!("{} {what}", amount(grant.shares)),
-        source: format!("equity line {} (grade {})", grant.line, grant.grade),
+        source: format!(
+            "{} line {} (grade {})",
+            data.manifest.tables.equity.as_deref().unwrap_or("equity.csv"),
+            grant.line,
+            grant.grade
+        ),
         arithmetic: String::new(),
     }];
     steps.push(Step {
@@ -301,7 +306,12 @@ pub fn hire_adjusted(
     adjusted.breakdown.push(Step {
         label: format!("Way to hire: {}", way.label()),
         value: factor(row.factor),
-        source: format!("hiring line {}: {}", row.line, row.reason),
+        source: format!(
+            "{} line {}: {}",
+            data.manifest.tables.hiring.as_deref().unwrap_or("hiring.csv"),
+            row.line,
+            row.reason
+        ),
         arithmetic,
     });
     Some(adjusted)
