@@ -3,6 +3,18 @@
 //! The pure core is its own crate (`paygrade-core`, no web dependency); `ui` is the Yew front end that calls it.
 //! This file holds only the module map and the wasm exports.
 
+// The app keeps the core's promise too: a panic blanks every view on the page (the crash panel is the last
+// resort, not the plan). Tests (cfg(test) and tests/) may still unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 pub mod ui;
 
 /// The build-time pre-renderer (native only: it writes the static pages the wasm later takes over).

@@ -299,11 +299,13 @@ fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -
     {
         // Where the local currency is the reference one, `reference` is left out: the same figures.
         if let (Ok(local), Ok(reference)) = (local, reference) {
-            let mut entry = json!({ "name": location.name(), "local": figures(&local) });
+            let mut entry = Map::new();
+            entry.insert("name".into(), json!(location.name()));
+            entry.insert("local".into(), figures(&local));
             if local.currency != reference.currency {
-                entry["reference"] = figures(&reference);
+                entry.insert("reference".into(), figures(&reference));
             }
-            locations.insert(location.id.clone(), entry);
+            locations.insert(location.id.clone(), Value::Object(entry));
         }
     }
     json!({
