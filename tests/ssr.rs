@@ -430,3 +430,88 @@ mod job_ad {
         assert!(!html.contains("pg-rule-set"), "{html}");
     }
 }
+
+mod rewards {
+    use paygrade::band::{band_figures, BandRequest, CurrencyChoice};
+    use paygrade::model::MovePolicy;
+    use paygrade::ui::components::move_pay::MovePayProps;
+    use paygrade::ui::components::total_rewards::TotalRewardsProps;
+    use paygrade::ui::components::{MovePay, TotalRewardsBlock};
+    use paygrade::ui::state::Shared;
+    use paygrade::view::{move_pay, total_rewards};
+    use std::rc::Rc;
+    use yew::LocalServerRenderer;
+
+    fn band(data: &paygrade::model::Dataset, grade: u8, location: &str) -> paygrade::band::Band {
+        band_figures(
+            data,
+            &BandRequest {
+                grade,
+                location_id: location,
+                role_midpoint: None,
+                currency: CurrencyChoice::Local,
+                today: None,
+            },
+        )
+        .unwrap()
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_total_rewards_block_carries_every_figure_and_the_payments() {
+        let data = paygrade::parse::shipped_dataset();
+        let lisbon = data.location("portugal/lisbon").unwrap().clone();
+        let band = band(&data, 7, "portugal/lisbon");
+        let rewards = total_rewards(&data, &band, &lisbon, 1.0, None);
+        let html = LocalServerRenderer::<TotalRewardsBlock>::with_props(TotalRewardsProps {
+            rewards: rewards.clone(),
+            valuation: 1.0,
+            on_valuation: Default::default(),
+        })
+        .hydratable(false)
+        .render()
+        .await;
+        assert!(
+            html.contains(&format!("data-base=\"{}\"", band.mid)),
+            "{html}"
+        );
+        assert!(html.contains("data-equity=\"23220\""), "{html}");
+        assert!(
+            html.contains(&format!("data-total=\"{}\"", rewards.total)),
+            "{html}"
+        );
+        assert!(html.contains("data-payments=\"14\""), "{html}");
+        assert!(
+            html.contains("How the equity a year is worked out"),
+            "{html}"
+        );
+        // The stated valuation is the checked one.
+        assert!(html.contains("checked"), "{html}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_move_shows_its_result_and_steps() {
+        let data = paygrade::parse::shipped_dataset();
+        let from = band(&data, 6, "united-states/san-francisco-california");
+        let to = band(&data, 6, "germany/berlin");
+        let result = move_pay(&data, &from, &to, 180_000.0, MovePolicy::NeverLower);
+        let html = LocalServerRenderer::<MovePay>::with_props(MovePayProps {
+            dataset: Shared(Rc::new(data)),
+            from: Some("united-states/san-francisco-california".into()),
+            from_currency: Some("USD".into()),
+            salary: "180000".into(),
+            to_name: "Berlin (Germany)".into(),
+            result,
+            policy: "never lower".into(),
+            on_from: Default::default(),
+            on_salary: Default::default(),
+        })
+        .hydratable(false)
+        .render()
+        .await;
+        assert!(
+            html.contains("data-move-result=\"\" data-amount=\"154800\" data-currency=\"EUR\""),
+            "{html}"
+        );
+        assert!(html.contains("Never lower"), "{html}");
+    }
+}

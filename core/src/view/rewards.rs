@@ -96,7 +96,11 @@ pub fn equity_year(
         value: format!("{} {what}", amount(grant.shares)),
         source: format!(
             "{} line {} (grade {})",
-            data.manifest.tables.equity.as_deref().unwrap_or("equity.csv"),
+            data.manifest
+                .tables
+                .equity
+                .as_deref()
+                .unwrap_or("equity.csv"),
             grant.line,
             grant.grade
         ),
@@ -308,7 +312,11 @@ pub fn hire_adjusted(
         value: factor(row.factor),
         source: format!(
             "{} line {}: {}",
-            data.manifest.tables.hiring.as_deref().unwrap_or("hiring.csv"),
+            data.manifest
+                .tables
+                .hiring
+                .as_deref()
+                .unwrap_or("hiring.csv"),
             row.line,
             row.reason
         ),
