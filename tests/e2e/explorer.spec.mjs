@@ -201,13 +201,17 @@ test.describe('compare', () => {
     ]) {
       const card = explorer.compareCard(name);
       const figures = card.getByRole('definition');
-      await expect(figures).toHaveCount(3);
+      await expect(figures).toHaveCount(4);
       const data = await card.locator('dl').evaluate((el) => ({ ...el.dataset }));
       expect(data.currency).toBe(currency);
+      // The total rewards a year, at the midpoint, with equity and benefits where the data has them.
+      const total = Number(await card.locator('[data-total]').getAttribute('data-total'));
+      expect(total).toBeGreaterThan(Number(data.mid));
       await expect(figures).toHaveText([
         await explorer.money(Number(data.min), currency),
         await explorer.money(Number(data.mid), currency),
         await explorer.money(Number(data.max), currency),
+        await explorer.money(total, currency),
       ]);
     }
     await expect(page).toHaveURL(new RegExp(`compare=${BERLIN},japan/tokyo`));

@@ -65,17 +65,19 @@ test('the level is chosen on the page, kept in the URL, and survives a reload', 
   await expect(explorer.band).toHaveAttribute('data-grade', '8');
 });
 
-test('opening one role fetches the tables (with the pay-transparency rules), the index and that role page only', async ({ page }) => {
+test('opening one role fetches the tables, the index, that role page and the maintained rules only', async ({ page }) => {
   const fetched = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     if (path.startsWith('/data/')) fetched.push(path.slice('/data/'.length));
+    if (path.startsWith('/rules/')) fetched.push(path.slice(1));
   });
   const explorer = new ExplorerPage(page);
   await page.goto(`./?role=${BACKEND}&level=2`);
   await expect(explorer.role).toBeVisible();
   expect(fetched.sort()).toEqual(
-    ['currencies.csv', 'grades.csv', 'index.json', 'locations.csv', 'paygrade.json', `roles/${BACKEND}.md`].sort(),
+    ['currencies.csv', 'grades.csv', 'index.json', 'locations.csv', 'paygrade.json', `roles/${BACKEND}.md`,
+      'equity.csv', 'benefits.csv', 'hiring.csv', 'payments.csv', 'rules/pay-rules.csv'].sort(),
   );
 });
 
