@@ -70,7 +70,7 @@ test('ArrowDown and ArrowUp move the active option, and Escape closes the list w
 test('compare is filled and emptied with the keyboard alone', async ({ page }) => {
   const explorer = new ExplorerPage(page);
   await explorer.open();
-  await tabTo(page, explorer.compareInput, 60);
+  await tabTo(page, explorer.compareInput, 120);
   await page.keyboard.type('berlin');
   await page.keyboard.press('Enter');
   await page.keyboard.type('japan tok');
@@ -78,8 +78,9 @@ test('compare is filled and emptied with the keyboard alone', async ({ page }) =
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(explorer.compareCards.getByRole('heading')).toHaveText(['Berlin (Germany)', 'Tokyo (Japan)']);
-  await expect(explorer.compareCard('Berlin (Germany)').getByRole('definition')).toHaveCount(3);
-  await expect(explorer.compareCard('Tokyo (Japan)').getByRole('definition')).toHaveCount(3);
+  // Minimum, midpoint, maximum and the total rewards a year.
+  await expect(explorer.compareCard('Berlin (Germany)').getByRole('definition')).toHaveCount(4);
+  await expect(explorer.compareCard('Tokyo (Japan)').getByRole('definition')).toHaveCount(4);
 
   await tabTo(page, explorer.removeCompare('Tokyo (Japan)'));
   await page.keyboard.press('Enter');

@@ -10,7 +10,8 @@ import { ManagerPage } from './fixtures/manager-page.mjs';
 const LONDON = 'united-kingdom/london-england';
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 const CSV_HEADER = 'id,country,area,zone,hiring,factor,currency,min,mid,max,variable,equity_year,benefits_year,total_year,pay_rules,as_posted,ad_needs,ad_problem';
-const LONDON_ROW = 'united-kingdom/london-england,United Kingdom,"London, England",EMEA,yes,0.78,GBP,196600,245700,294900,,no rule,,';
+// Variable 61,500, equity 15,000 units × 24 USD × 0.75 GBP ÷ 4 = 67,500, benefits 7,200, total 381,900 (core_table.rs works it out).
+const LONDON_ROW = 'united-kingdom/london-england,United Kingdom,"London, England",EMEA,yes,0.78,GBP,196600,245700,294900,61500,67500,7200,381900,,no rule,,';
 const LOCATIONS_HEADER = 'country,area,factor,currency,zone,hiring';
 
 /// A locations.csv as an in-memory file for an <input type=file>.
