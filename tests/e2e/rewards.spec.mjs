@@ -99,19 +99,23 @@ test('an offer stays in the fragment, shows its total and where a promotion woul
   await expect(promotion).toHaveAttribute('data-raise', '9600');
 });
 
-test('on a phone the band is on the first screen of a role page', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+test('on a phone the band is on the first screen of a role page, pre-rendered and live', async ({ browser }) => {
+  const viewport = { width: 390, height: 844 };
   for (const path of ['roles/vp-strategy-developer-relations/', 'roles/engineering/backend-engineer/senior-backend-engineer/']) {
-    await page.goto(path);
-    const figures = page.locator('#pg-pay .pg-figures').first();
-    expect(await figures.evaluate((el) => el.checkVisibility({ visibilityProperty: true }))).toBe(true);
-    const box = await figures.boundingBox();
-    expect(box.y + box.height, path).toBeLessThanOrEqual(844);
-    await page.locator('#paygrade[data-pg-live]').waitFor({ state: 'attached' });
-    const live = await page.locator('#pg-pay .pg-figures').boundingBox();
-    expect(live.y + live.height, `${path} after the takeover`).toBeLessThanOrEqual(844);
-    // The plain level links and the live level picker never show together.
-    await expect(page.locator('.pg-level-links')).toBeHidden();
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await browser.newContext({ javaScriptEnabled, viewport });
+      const page = await context.newPage();
+      await page.goto(path);
+      if (javaScriptEnabled) await page.locator('#paygrade[data-pg-live]').waitFor({ state: 'attached' });
+      const figures = page.locator('#pg-pay .pg-figures');
+      await expect(figures).toHaveCount(1);
+      expect(await figures.evaluate((el) => el.checkVisibility({ visibilityProperty: true }))).toBe(true);
+      const box = await figures.boundingBox();
+      expect(box.y + box.height, `${path}, script ${javaScriptEnabled}`).toBeLessThanOrEqual(viewport.height);
+      // The plain level links serve readers without script; with it, the live level picker does.
+      if (javaScriptEnabled) await expect(page.locator('.pg-level-links')).toBeHidden();
+      await context.close();
+    }
   }
 });
 

@@ -215,7 +215,8 @@ pub fn total_rewards(
                 .map(|conversion| (benefit.clone(), benefit.value * conversion))
         })
         .collect();
-    let benefits_value: f64 = benefits.iter().map(|(_, value)| value).sum();
+    // Folded from 0.0: an empty `sum` of floats is -0.0, which a data attribute would show.
+    let benefits_value = benefits.iter().fold(0.0, |total, (_, value)| total + value);
     let benefits_note = (way == Some(HireWay::Contractor)
         && data
             .benefits
