@@ -432,7 +432,7 @@ mod job_ad {
 }
 
 mod rewards {
-    use paygrade::band::{band_figures, BandRequest, CurrencyChoice};
+    use paygrade::band::CurrencyChoice;
     use paygrade::model::MovePolicy;
     use paygrade::ui::components::move_pay::MovePayProps;
     use paygrade::ui::components::total_rewards::TotalRewardsProps;
@@ -443,15 +443,14 @@ mod rewards {
     use yew::LocalServerRenderer;
 
     fn band(data: &paygrade::model::Dataset, grade: u8, location: &str) -> paygrade::band::Band {
-        band_figures(
+        paygrade::view::role_band(
             data,
-            &BandRequest {
-                grade,
-                location_id: location,
-                role_midpoint: None,
-                currency: CurrencyChoice::Local,
-                today: None,
-            },
+            None,
+            grade,
+            location,
+            &CurrencyChoice::Local,
+            None,
+            paygrade::view::Detail::Figures,
         )
         .unwrap()
     }

@@ -2,7 +2,7 @@
 //! force, before its date, below its size threshold, for a remote role, with one figure, and the
 //! exemptions; the rules file's located errors; the strictest combination, the offered range and the table.
 
-use paygrade_core::band::{band_figures, Band, BandRequest, CurrencyChoice};
+use paygrade_core::band::{Band, CurrencyChoice};
 use paygrade_core::model::{Dataset, Date, PayRule, RuleKind, RuleSet};
 use paygrade_core::parse::{
     load_dataset, merge_rules, parse_pay_rules, MAINTAINED_RULES, MAINTAINED_RULES_CSV,
@@ -100,15 +100,14 @@ fn date(text: &str) -> Date {
 }
 
 fn band(data: &Dataset, grade: u8, location: &str) -> Band {
-    band_figures(
+    paygrade_core::view::role_band(
         data,
-        &BandRequest {
-            grade,
-            location_id: location,
-            role_midpoint: None,
-            currency: CurrencyChoice::Local,
-            today: None,
-        },
+        None,
+        grade,
+        location,
+        &CurrencyChoice::Local,
+        None,
+        paygrade_core::view::Detail::Figures,
     )
     .unwrap()
 }

@@ -2,7 +2,7 @@
 //! payments a year, ways to hire, each move policy, promotions, overlapping and non-monotonic grades, and
 //! located errors on bad rows of every new table.
 
-use paygrade_core::band::{band_figures, Band, BandRequest, CurrencyChoice};
+use paygrade_core::band::{Band, CurrencyChoice};
 use paygrade_core::model::{Dataset, EquityKind, HireWay, MovePolicy};
 use paygrade_core::parse::{
     load_dataset, parse_benefits, parse_equity, parse_hiring, parse_payments, shipped_dataset,
@@ -16,15 +16,14 @@ fn shipped() -> Dataset {
 }
 
 fn band(data: &Dataset, grade: u8, location: &str) -> Band {
-    band_figures(
+    paygrade_core::view::role_band(
         data,
-        &BandRequest {
-            grade,
-            location_id: location,
-            role_midpoint: None,
-            currency: CurrencyChoice::Local,
-            today: None,
-        },
+        None,
+        grade,
+        location,
+        &CurrencyChoice::Local,
+        None,
+        paygrade_core::view::Detail::Figures,
     )
     .unwrap()
 }
