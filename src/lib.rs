@@ -68,21 +68,61 @@ pub fn start() {
     }
 }
 
-/// Mounts a widget into `element`. `options`: `{ role, level, grade, location, currency, data, compact, stylesheet,
-/// explorer, sync }`.
+/// Mounts a widget into `element` (on an element already holding one, changes that one's options instead).
+/// `options`: `{ role, level, grade, location, currency, data, compact, stylesheet, explorer, sync }`.
 #[wasm_bindgen]
 pub fn mount(element: &web_sys::Element, options: &JsValue) -> Result<MountHandle, JsValue> {
     ui::mount::mount_js(element, options)
 }
 
-/// Mounts every element with a `data-paygrade-role` attribute; returns their handles.
+/// Mounts every widget element in the document (`data-paygrade-role` or `<paygrade-band>`) not yet mounted;
+/// returns their handles.
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all(defaults: &JsValue) -> Result<js_sys::Array, JsValue> {
-    ui::mount::mount_all(defaults)
+    match web_sys::window().and_then(|window| window.document()) {
+        Some(document) => ui::mount::mount_within(&document, defaults),
+        None => Ok(js_sys::Array::new()),
+    }
+}
+
+/// Mounts the widget elements in a node a page added after load (itself included); returns their handles.
+#[wasm_bindgen(js_name = mountWithin)]
+pub fn mount_within(node: &web_sys::Node, defaults: &JsValue) -> Result<js_sys::Array, JsValue> {
+    ui::mount::mount_within(node, defaults)
+}
+
+/// Destroys the widgets of the host elements in a node a page removed, unless they are back in the document.
+#[wasm_bindgen]
+pub fn release(node: &web_sys::Node) {
+    ui::mount::release(node)
+}
+
+/// Re-reads a mounted element's attributes after one changed.
+#[wasm_bindgen]
+pub fn refresh(element: &web_sys::Element, defaults: &JsValue) {
+    ui::mount::refresh(element, defaults)
+}
+
+/// The custom element's name and the attributes it observes, so `widget.js` defines what this crate mounts.
+#[wasm_bindgen(js_name = widgetElement)]
+pub fn widget_element() -> js_sys::Object {
+    let element = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &element,
+        &JsValue::from_str("name"),
+        &JsValue::from_str(ui::mount::WIDGET_ELEMENT),
+    );
+    let _ = js_sys::Reflect::set(
+        &element,
+        &JsValue::from_str("attributes"),
+        &ui::mount::widget_attributes(),
+    );
+    element
 }
 
 /// Files fetched so far and whether a data folder's parsed dataset is still held, for the bench and the
-/// widget tests (one load per folder, freed by the last `destroy()`); and how many sync groups exist.
+/// widget tests (one load per folder, freed by the last `destroy()`); how many sync groups exist, and how
+/// many widgets are mounted into host elements.
 #[wasm_bindgen(js_name = loadStats)]
 pub fn load_stats(base: &str) -> js_sys::Object {
     let stats = js_sys::Object::new();
@@ -92,6 +132,7 @@ pub fn load_stats(base: &str) -> js_sys::Object {
     set("fetches", JsValue::from(ui::load::fetch_count()));
     set("cached", JsValue::from(ui::load::folder_is_cached(base)));
     set("syncGroups", JsValue::from(ui::sync::group_count() as u32));
+    set("widgets", JsValue::from(ui::mount::widget_count() as u32));
     stats
 }
 

@@ -2,12 +2,20 @@
 //!
 //! Widgets render inside a shadow root with the stylesheet linked there, so host styles and ours stay apart;
 //! they never read or write the host page's URL or history.
+//!
+//! Docs sites that swap pages without a reload (MkDocs Material's instant navigation, Docusaurus) add and
+//! remove widget elements after load. Every widget mounted into a host element is kept in one registry by
+//! that element, so `widget.js` only has to report what was added (`mount_within`) and what was removed
+//! (`release`): an element already holding a widget is never mounted twice, and a removed one's widget is
+//! destroyed, so the last one's going frees the shared dataset (`ui::load`).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, AttrValue};
 
 use crate::ui::app::{App, AppProps};
@@ -72,6 +80,23 @@ fn js_option(options: &JsValue, key: &str) -> Option<Option<String>> {
     Some(value.as_string())
 }
 
+/// `given` with the options a JS object names changed: `null` clears one, a value replaces it.
+fn merged(given: &Given, options: &JsValue) -> Given {
+    let mut given = given.clone();
+    for key in OPTION_KEYS {
+        match js_option(options, key) {
+            None => {}
+            Some(None) => {
+                given.remove(key);
+            }
+            Some(Some(value)) => {
+                given.insert(key, value);
+            }
+        }
+    }
+    given
+}
+
 fn given_from_js(options: &JsValue) -> Given {
     given_from(|key| js_option(options, key).flatten())
 }
@@ -129,12 +154,33 @@ fn encode(value: &str) -> String {
     js_sys::encode_uri_component(value).into()
 }
 
-/// Marks an element `mountAll` has mounted, so a second call leaves it alone; `destroy` takes it off.
-const MOUNTED: &str = "data-paygrade-mounted";
+/// The custom element handbook pages write, `<paygrade-band role="…" level="…">`: its attributes are the
+/// options by their plain names (`widget.js` defines it; this module mounts it like any widget element).
+pub const WIDGET_ELEMENT: &str = "paygrade-band";
 
-/// What `mount` returns to the host: change the options, or take the widget away.
-#[wasm_bindgen]
-pub struct MountHandle {
+/// Every element `mount_within` mounts: a `data-paygrade-role` element or the custom element.
+const WIDGET_SELECTOR: &str = "[data-paygrade-role], paygrade-band";
+
+/// The attribute carrying option `key` on `element`: the plain name on the custom element, `data-paygrade-…` elsewhere.
+fn attribute_for(element: &Element, key: &str) -> String {
+    if element.local_name() == WIDGET_ELEMENT {
+        key.to_string()
+    } else {
+        format!("data-paygrade-{key}")
+    }
+}
+
+/// The options an element's attributes give, over `defaults`.
+fn given_from_element(element: &Element, defaults: &Given) -> Given {
+    let mut given = defaults.clone();
+    given.extend(given_from(|key| {
+        element.get_attribute(&attribute_for(element, key))
+    }));
+    given
+}
+
+/// One mounted view: what a `MountHandle` and the registry of widgets share.
+struct Mounted {
     app: Option<AppHandle<App>>,
     /// The element Yew renders into, emptied by `destroy`.
     root: Element,
@@ -145,30 +191,17 @@ pub struct MountHandle {
     standalone: bool,
 }
 
-#[wasm_bindgen]
-impl MountHandle {
-    /// Changes the options it names and keeps the rest (`{ location }` moves a grade 11 widget, still grade 11);
-    /// an option set to `null` goes back to its default.
-    pub fn update(&mut self, options: JsValue) {
-        for key in OPTION_KEYS {
-            match js_option(&options, key) {
-                None => {}
-                Some(None) => {
-                    self.given.remove(key);
-                }
-                Some(Some(value)) => {
-                    self.given.insert(key, value);
-                }
-            }
-        }
+impl Mounted {
+    /// Renders again with `given` as the whole set of options.
+    fn set_options(&mut self, given: Given) {
+        self.given = given;
         let options = MountOptions::from_given(&self.given);
         if let Some(app) = self.app.as_mut() {
             app.update(options.props(self.standalone));
         }
     }
 
-    /// Unmounts the widget: its DOM and listeners go; the host element stays, and `mountAll` may mount it again.
-    pub fn destroy(&mut self) {
+    fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
@@ -176,6 +209,76 @@ impl MountHandle {
         if let Some((host, shadow)) = self.shadow.take() {
             shadow.set_inner_html("");
             let _ = host.remove_attribute(MOUNTED);
+            unregister(&host);
+        }
+    }
+}
+
+thread_local! {
+    /// Every widget mounted into a host element, by that element: `release` finds a removed element's widget
+    /// here, and `mount` an element's existing one. An entry leaves when its widget is destroyed.
+    static WIDGETS: RefCell<Vec<(Element, Rc<RefCell<Mounted>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn register(host: &Element, mounted: &Rc<RefCell<Mounted>>) {
+    WIDGETS.with(|widgets| {
+        widgets
+            .borrow_mut()
+            .push((host.clone(), Rc::clone(mounted)))
+    });
+}
+
+fn unregister(host: &Element) {
+    WIDGETS.with(|widgets| widgets.borrow_mut().retain(|(element, _)| element != host));
+}
+
+/// The widget mounted into `host`, if any.
+fn registered(host: &Element) -> Option<Rc<RefCell<Mounted>>> {
+    WIDGETS.with(|widgets| {
+        widgets
+            .borrow()
+            .iter()
+            .find(|(element, _)| element == host)
+            .map(|(_, mounted)| Rc::clone(mounted))
+    })
+}
+
+/// How many widgets are mounted into host elements, for the tests (`loadStats`).
+pub fn widget_count() -> usize {
+    WIDGETS.with(|widgets| widgets.borrow().len())
+}
+
+/// Marks an element holding a widget, so a second `mountAll` or a re-added element leaves it alone;
+/// `destroy` takes it off.
+const MOUNTED: &str = "data-paygrade-mounted";
+
+/// What `mount` returns to the host: change the options, or take the widget away. A widget found on the
+/// page and the handle in `widgets` are one widget: either may destroy it, once.
+#[wasm_bindgen]
+pub struct MountHandle {
+    mounted: Rc<RefCell<Mounted>>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Changes the options it names and keeps the rest (`{ location }` moves a grade 11 widget, still grade 11);
+    /// an option set to `null` goes back to its default.
+    pub fn update(&mut self, options: JsValue) {
+        let mut mounted = self.mounted.borrow_mut();
+        let given = merged(&mounted.given, &options);
+        mounted.set_options(given);
+    }
+
+    /// Unmounts the widget: its DOM and listeners go; the host element stays, and `mountAll` may mount it again.
+    pub fn destroy(&mut self) {
+        self.mounted.borrow_mut().destroy();
+    }
+}
+
+impl MountHandle {
+    fn new(mounted: Mounted) -> MountHandle {
+        MountHandle {
+            mounted: Rc::new(RefCell::new(mounted)),
         }
     }
 }
@@ -200,8 +303,11 @@ fn mount_widget(host: &Element, given: Given) -> Result<MountHandle, JsValue> {
     let root = document.create_element("div")?;
     root.set_class_name("pg-widget-root");
     shadow.append_child(&root)?;
-    let mut handle = render(root, options, given, false);
-    handle.shadow = Some((host.clone(), shadow));
+    let mut mounted = render(root, options, given, false);
+    mounted.shadow = Some((host.clone(), shadow));
+    host.set_attribute(MOUNTED, "")?;
+    let handle = MountHandle::new(mounted);
+    register(host, &handle.mounted);
     Ok(handle)
 }
 
@@ -217,7 +323,7 @@ pub fn mount_in_place(root: Element, options: MountOptions, standalone: bool) ->
     .into_iter()
     .filter_map(|(key, value)| value.clone().map(|value| (key, value)))
     .collect();
-    render(root, options, given, standalone)
+    MountHandle::new(render(root, options, given, standalone))
 }
 
 /// Set on a pre-rendered page's root once the live explorer has replaced the static copy.
@@ -275,19 +381,19 @@ pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {
     props.on_ready = Some(on_ready);
     props.implied = implied;
     let app = yew::Renderer::<App>::with_root_and_props(live.clone(), props).render();
-    Ok(MountHandle {
+    Ok(MountHandle::new(Mounted {
         app: Some(app),
         root: live,
         shadow: None,
         given: Given::new(),
         standalone: true,
-    })
+    }))
 }
 
-fn render(root: Element, options: MountOptions, given: Given, standalone: bool) -> MountHandle {
+fn render(root: Element, options: MountOptions, given: Given, standalone: bool) -> Mounted {
     let app =
         yew::Renderer::<App>::with_root_and_props(root.clone(), options.props(standalone)).render();
-    MountHandle {
+    Mounted {
         app: Some(app),
         root,
         shadow: None,
@@ -296,32 +402,85 @@ fn render(root: Element, options: MountOptions, given: Given, standalone: bool) 
     }
 }
 
-/// `mount(element, options)` for hosts: options a plain JS object.
+/// `mount(element, options)` for hosts: options a plain JS object. On an element already holding a widget it
+/// is `update(options)` on that widget, and returns that widget's handle: never two widgets in one element.
 pub fn mount_js(element: &Element, options: &JsValue) -> Result<MountHandle, JsValue> {
+    if let Some(mounted) = registered(element) {
+        let mut handle = MountHandle { mounted };
+        handle.update(options.clone());
+        return Ok(handle);
+    }
     mount_widget(element, given_from_js(options))
 }
 
-/// Mounts every `[data-paygrade-role]` element not yet mounted; `defaults` fills what attributes leave out.
-pub fn mount_all(defaults: &JsValue) -> Result<js_sys::Array, JsValue> {
+/// Mounts every widget element in `node` (itself included) that is in the document and holds no widget yet;
+/// `defaults` fills what attributes leave out. `mountAll` is this over the document; `widget.js` calls it for
+/// every node a page adds later.
+pub fn mount_within(node: &Node, defaults: &JsValue) -> Result<js_sys::Array, JsValue> {
     let handles = js_sys::Array::new();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return Ok(handles);
-    };
     let defaults = given_from_js(defaults);
-    let found = document.query_selector_all("[data-paygrade-role]")?;
-    for index in 0..found.length() {
-        let Some(element) = found.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if element.has_attribute(MOUNTED) {
+    for element in widget_elements(node)? {
+        if element.has_attribute(MOUNTED) || !element.is_connected() {
             continue;
         }
-        element.set_attribute(MOUNTED, "")?;
-        let mut given = defaults.clone();
-        given.extend(given_from(|key| {
-            element.get_attribute(&format!("data-paygrade-{key}"))
-        }));
+        let given = given_from_element(&element, &defaults);
         handles.push(&JsValue::from(mount_widget(&element, given)?));
     }
     Ok(handles)
+}
+
+/// Widget elements in `node`, itself first.
+fn widget_elements(node: &Node) -> Result<Vec<Element>, JsValue> {
+    let mut found = Vec::new();
+    let list = if let Some(element) = node.dyn_ref::<Element>() {
+        if element.matches(WIDGET_SELECTOR)? {
+            found.push(element.clone());
+        }
+        element.query_selector_all(WIDGET_SELECTOR)?
+    } else if let Some(document) = node.dyn_ref::<web_sys::Document>() {
+        document.query_selector_all(WIDGET_SELECTOR)?
+    } else if let Some(fragment) = node.dyn_ref::<web_sys::DocumentFragment>() {
+        fragment.query_selector_all(WIDGET_SELECTOR)?
+    } else {
+        return Ok(found);
+    };
+    found.extend(
+        (0..list.length()).filter_map(|index| list.item(index)?.dyn_into::<Element>().ok()),
+    );
+    Ok(found)
+}
+
+/// Destroys the widget of every host element in `node` (itself included) that has left the document, for a
+/// node a page removed. An element moved elsewhere is in the document again by the time this runs, and keeps
+/// its widget; one mounted by a script before it is inserted is not inside a removed node, and is kept too.
+pub fn release(node: &Node) {
+    let gone: Vec<Rc<RefCell<Mounted>>> = WIDGETS.with(|widgets| {
+        widgets
+            .borrow()
+            .iter()
+            .filter(|(host, _)| !host.is_connected() && node.contains(Some(host)))
+            .map(|(_, mounted)| Rc::clone(mounted))
+            .collect()
+    });
+    for mounted in gone {
+        mounted.borrow_mut().destroy();
+    }
+}
+
+/// Reads a mounted element's attributes again after one changed (a custom element's attribute set by a
+/// framework's re-render); renders only when its options changed. An element holding no widget is left alone.
+pub fn refresh(element: &Element, defaults: &JsValue) {
+    let Some(mounted) = registered(element) else {
+        return;
+    };
+    let given = given_from_element(element, &given_from_js(defaults));
+    let mut mounted = mounted.borrow_mut();
+    if mounted.given != given {
+        mounted.set_options(given);
+    }
+}
+
+/// The attribute names the custom element takes: every option's plain name.
+pub fn widget_attributes() -> js_sys::Array {
+    OPTION_KEYS.into_iter().map(JsValue::from_str).collect()
 }

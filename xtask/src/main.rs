@@ -5,6 +5,7 @@ mod bench_handbook;
 mod build;
 mod compress;
 mod fuzz;
+mod hugo;
 mod serve;
 mod test;
 mod tools;

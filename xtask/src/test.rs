@@ -71,6 +71,10 @@ pub fn run_all() -> Result<(), String> {
             "warnings",
         ])),
     );
+    // The xtask's own tests build the Hugo shortcode's test site.
+    if let Err(e) = tools::ensure_hugo() {
+        tally.check("hugo", Err(e));
+    }
     eprintln!("== native tests");
     tally.suite(
         "native tests",
@@ -167,6 +171,8 @@ fn end_to_end() -> Result<Counts, String> {
 fn end_to_end_with(args: &[String]) -> Result<Counts, String> {
     tools::ensure_browser()?;
     build::bundle()?.print();
+    // The Hugo handbook that uses the shortcode, served beside paygrade's files (hugo.spec.mjs).
+    crate::hugo::build_into_dist(&build::dist_dir())?;
     let server = Background::start()?;
     let report = crate::target_dir().join("playwright-report.json");
     let _ = std::fs::remove_file(&report);

@@ -157,6 +157,31 @@ pub fn ensure_browser() -> Result<(), String> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
+/// Debian's Hugo (0.111), which builds the shortcode's test site (`tests/hugo-site`). Checked (and installed)
+/// once per process, however many tests ask at once.
+pub fn ensure_hugo() -> Result<(), String> {
+    static HUGO: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    HUGO.get_or_init(find_or_install_hugo).clone()
+}
+
+fn find_or_install_hugo() -> Result<(), String> {
+    let found = Command::new("hugo")
+        .arg("version")
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if found {
+        return Ok(());
+    }
+    if !is_root() {
+        return Err(
+            "the Hugo shortcode's tests need hugo 0.111 or newer: install it with \
+             `sudo apt-get install hugo`"
+                .into(),
+        );
+    }
+    apt_install(&["hugo"])
+}
+
 fn apt_install(packages: &[&str]) -> Result<(), String> {
     say(&format!("installing {} (apt-get)", packages.join(", ")));
     run(Command::new("apt-get").arg("update").arg("-qq"))?;
