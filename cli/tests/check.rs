@@ -81,10 +81,43 @@ fn problems_without_a_line_or_field_drop_those_parts() {
     );
     assert!(
         lines.iter().any(|line| line.starts_with(&format!(
-            "{}: error: grade: the page gives no job grade",
+            "{}: warning: grade: the page gives no job grade",
             folder.shown("roles/engineer.md")
         ))),
         "{lines:?}"
+    );
+}
+
+/// Executive pages that publish no grade are a warning, so a real handbook passes CI; a team that wants
+/// every page graded says so in the manifest.
+#[test]
+fn a_page_without_a_grade_is_a_warning_unless_the_manifest_requires_one() {
+    let folder = small_folder("ungraded");
+    folder.write(
+        "roles/engineer.md",
+        "---\ntitle: Chief Engineer\n---\n\nNo grade is published.\n",
+    );
+    let run = paygrade(&["check", folder.arg()]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.starts_with("0 errors, 1 warning"),
+        "{}",
+        run.stderr
+    );
+    folder.write(
+        "paygrade.json",
+        &folder.read("paygrade.json").replace(
+            "\"compa_groups\": []",
+            "\"compa_groups\": [], \"require_grade\": true",
+        ),
+    );
+    let run = paygrade(&["check", folder.arg()]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("error: grade: the page gives no job grade"),
+        "{}",
+        run.stdout
     );
 }
 

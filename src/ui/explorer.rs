@@ -14,8 +14,8 @@ use crate::ui::format::money;
 use crate::ui::load::{DataSource, LocalFiles};
 use crate::ui::state::{Phase, Shared, State};
 use crate::view::{
-    contract, move_pay, next_grade, overlaps, promotion, role_band, total_rewards, ways_to_hire,
-    Detail, RoleView,
+    contract, move_pay, next_grade, overlaps, promotion, report_link, role_band, total_rewards,
+    ways_to_hire, Detail, RoleView,
 };
 
 /// What the page does with the reader's own files; only the standalone page has it.
@@ -290,6 +290,10 @@ fn pay_section(
                     }
                 </p>
                 <CompaBar band={band.clone()} marker={state.offer_amount()} />
+                if let Some(link) = report_link(dataset, location, Some(grade)) {
+                    <p class="pg-report"><a href={link} rel="noopener noreferrer">{ "Report this figure" }</a>
+                        { " (opens the data's issue tracker, pre-filled; paygrade sends nothing)" }</p>
+                }
                 <Formula steps={band.breakdown.clone()} />
             </>
         },

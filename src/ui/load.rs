@@ -226,7 +226,27 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
         ),
         maintained_rules(&rules_url)
     );
-    let files: FetchedFiles = paths.into_iter().zip(fetched).collect();
+    let mut files: FetchedFiles = paths.into_iter().zip(fetched).collect();
+    // An index that could not be had is reported by name; the pages the manifest names one by one still
+    // open, fetched now as they would be without an index.
+    let index_failed = manifest
+        .index
+        .as_deref()
+        .and_then(|index| crate::parse::resolve_data_path(MANIFEST, index).ok())
+        .is_some_and(|index| !matches!(files.get(&index), Some(Ok(_))));
+    if index_failed {
+        let named: Vec<String> = manifest
+            .named_pages()
+            .into_iter()
+            .filter(|page| !files.contains_key(page))
+            .collect();
+        let pages = join_all(named.iter().map(|page| {
+            let url = format!("{base}{page}");
+            async move { fetch(&url).await }
+        }))
+        .await;
+        files.extend(named.into_iter().zip(pages));
+    }
     Ok(Sources {
         manifest,
         files,

@@ -135,3 +135,28 @@ test.describe('a whole handbook folder of the reader\'s own', () => {
     await expect(directory.count).toHaveText('3 job families.');
   });
 });
+
+test('a missing index is reported by name, and the roles the manifest names one by one still open', async ({ page }) => {
+  await page.route('**/data/index.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const explorer = new ExplorerPage(page);
+  await page.goto(`./?role=${BACKEND}`);
+  await expect(explorer.title).toHaveText('Backend Engineer');
+  await expect(page.getByRole('status').filter({ hasText: /in the data/ })).toContainText('index.json');
+  await expect(page.getByText('this data folder lists no roles', { exact: false })).toHaveCount(0);
+});
+
+test('"Report this figure" links to the data\'s tracker pre-filled with the place, its factor, file, line and date', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open('?location=united-kingdom/london-england');
+  const link = page.getByRole('link', { name: 'Report this figure' });
+  const href = new URL(await link.getAttribute('href'));
+  expect(href.origin + href.pathname).toBe('https://example.com/handbook/issues/new');
+  expect(href.searchParams.get('title')).toBe('Pay figure for grade 12 in London, England (United Kingdom)');
+  const body = href.searchParams.get('description');
+  expect(body).toContain('Factor: 0.78 (locations.csv line ');
+  expect(body).toContain('Data as of: 2026-11-01');
+  // Each row of the every-location table has its own.
+  await page.getByRole('searchbox', { name: 'Filter by country, area or zone' }).fill('london');
+  const row = page.getByRole('link', { name: 'Report the figures for London, England' });
+  expect(new URL(await row.getAttribute('href')).searchParams.get('title')).toBe('Pay figure for grade 12 in London, England (United Kingdom)');
+});

@@ -26,6 +26,10 @@ pub struct Manifest {
     /// Free text shown with every band, e.g. "Illustrative figures, not real pay".
     #[serde(default)]
     pub notice: Option<String>,
+    /// Where readers report a wrong figure: an issue tracker's "new issue" address with placeholders
+    /// (`{title}`, `{body}`, `{location}`, `{factor}`, `{file}`, `{line}`, `{as_of}`, …), filled per band.
+    #[serde(default)]
+    pub feedback_url: Option<String>,
     /// What job ads say beyond the band: benefits, hours per year, the rules' notice.
     #[serde(default)]
     pub job_ads: JobAds,
@@ -140,6 +144,10 @@ pub struct Policy {
     /// fraction of the lower band's width; none by default.
     #[serde(default)]
     pub max_overlap: Option<f64>,
+    /// Whether a page that publishes no grade is an error (for teams that want every page graded); by
+    /// default it is a warning and the page is listed with no published grade.
+    #[serde(default)]
+    pub require_grade: bool,
 }
 
 impl Policy {

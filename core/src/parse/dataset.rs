@@ -317,12 +317,19 @@ impl Dataset {
     pub fn role_problems(&self, role: &Role) -> Vec<DataError> {
         let grades_file = &self.manifest.tables.grades;
         if role.levels.is_empty() && role.grade.is_none() {
-            return vec![DataError::field(
+            // Executive pages often publish no grade, and no one can "fix" that: a warning, listed as
+            // "no published grade", unless the manifest asks for every page to have one.
+            let problem = DataError::field(
                 &role.file,
                 None,
                 "grade",
-                "the page gives no job grade (front matter \"grade\", a Job Grade section saying \"grade N\", or a level with its grade)",
-            )];
+                "the page gives no job grade (front matter \"grade\", a Job Grade section saying \"grade N\", or a level with its grade); it is listed with no published grade",
+            );
+            return vec![if self.manifest.policy.require_grade {
+                problem
+            } else {
+                problem.warning()
+            }];
         }
         let mut grades: Vec<(Option<usize>, u8)> = role
             .levels

@@ -102,6 +102,16 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
     }
     errors.extend(check_job_ads(manifest));
     errors.extend(check_rewards_policy(manifest));
+    if let Some(url) = &manifest.feedback_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            errors.push(DataError::field(
+                &manifest.file,
+                None,
+                "feedback_url",
+                format!("\"{url}\" must be an http or https address"),
+            ));
+        }
+    }
     errors
 }
 

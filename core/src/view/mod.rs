@@ -4,10 +4,12 @@
 
 mod offer;
 pub mod pages;
+mod report;
 mod rewards;
 mod role;
 
 pub use offer::{OfferPlace, OfferPosition};
+pub use report::report_link;
 pub use rewards::{
     equity_year, grant_for, hire_adjusted, move_pay, next_grade, overlaps, payments_for, promotion,
     total_rewards, ways_to_hire, EquityYear, MoveResult, Overlap, Payments, Promotion,

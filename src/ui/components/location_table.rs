@@ -11,6 +11,7 @@ use crate::transparency::Verdict;
 use crate::ui::browser::download;
 use crate::ui::format::{count, money};
 use crate::ui::state::Shared;
+use crate::view::report_link;
 
 /// Rows on one page: enough to scan, few enough that each keystroke renders at once.
 pub const PAGE_SIZE: usize = 50;
@@ -102,6 +103,8 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
             </th>
         }
     });
+    // Only visible rows look their place up for a report link, so a keystroke stays cheap.
+    let reports = props.dataset.manifest.feedback_url.is_some();
     let body = visible.map(|row| {
         let figures = match &row.band {
             Ok(f) => html! {
@@ -132,6 +135,13 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
                             if row.ad.problem.is_empty() { format!("Needs {}.", row.ad.needs) } else { row.ad.problem.clone() }) }</span>
                     }
                 </td>
+                if reports {
+                    <td>
+                        if let Some(link) = props.dataset.location(&row.id).and_then(|location| report_link(&props.dataset, location, Some(props.grade))) {
+                            <a href={link} rel="noopener noreferrer" aria-label={format!("Report the figures for {}", row.area)}>{ "Report" }</a>
+                        }
+                    </td>
+                }
             </tr>
         }
     });
@@ -190,7 +200,9 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
             <div class="pg-table-scroll">
                 <table class="pg-table">
                     <caption class="pg-visually-hidden">{ format!("Grade {} at every location", props.grade) }</caption>
-                    <thead><tr>{ for header }</tr></thead>
+                    <thead><tr>{ for header }
+                        if reports { <th scope="col">{ "Report a figure" }</th> }
+                    </tr></thead>
                     <tbody>{ for body }</tbody>
                 </table>
             </div>
