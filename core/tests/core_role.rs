@@ -911,3 +911,32 @@ fn the_shipped_sample_pages_read_with_their_levels() {
     assert!(sales.levels[1].responsibilities.is_empty());
     assert_eq!(sales.hiring_minutes(), 135);
 }
+
+/// A level's "Job Grade: 8" written on the line under "Reports to: …", in the same paragraph.
+#[test]
+fn a_job_grade_line_under_reports_to_is_read_for_its_level() {
+    let page = "---\ntitle: Product Designer\n---\n\n## Levels\n\n### Senior Product Designer\n\nReports to: Design Manager\nJob Grade: 7\n\nShapes the product.\n\n### Staff Product Designer\n\nReports to: Director of Design\nJob Grade: 8\n\nSets direction.\n";
+    let (role, warnings) = parse_role("design/product-designer.md", page.as_bytes()).unwrap();
+    let grades: Vec<(String, Option<u8>)> = role
+        .levels
+        .iter()
+        .map(|level| (level.title.clone(), level.grade))
+        .collect();
+    assert_eq!(
+        grades,
+        [
+            ("Senior Product Designer".to_string(), Some(7)),
+            ("Staff Product Designer".to_string(), Some(8))
+        ],
+        "{warnings:?}"
+    );
+}
+
+/// Hugo's TOML front matter reads like YAML's.
+#[test]
+fn toml_front_matter_gives_the_title_and_grade() {
+    let page = "+++\ntitle = \"Support Engineer\"\ngrade = 6\n+++\n\nHelps customers.\n";
+    let (role, _) = parse_role("support.md", page.as_bytes()).unwrap();
+    assert_eq!(role.title, "Support Engineer");
+    assert_eq!(role.grade, Some(6));
+}

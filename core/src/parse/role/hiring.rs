@@ -144,6 +144,9 @@ fn unclear_minutes(file: &str, line: usize, inlines: &[Inline]) -> DataError {
 /// but no number we could read".
 fn read_step(inlines: &[Inline], in_list: bool) -> Option<(HiringStep, bool)> {
     let text = plain_text(inlines);
+    if let Some(step) = several_in_one(&text) {
+        return Some((step, false));
+    }
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -197,6 +200,54 @@ fn read_step(inlines: &[Inline], in_list: bool) -> Option<(HiringStep, bool)> {
         },
         unclear,
     ))
+}
+
+/// One sentence holding two or more timed meetings ("a 45 minute interview with the hiring manager and a
+/// 30 minute interview with a peer"): a step whose substeps are each meeting, so both count.
+fn several_in_one(text: &str) -> Option<HiringStep> {
+    let mut parts: Vec<String> = Vec::new();
+    for piece in text.split(" and ") {
+        match parts.last_mut() {
+            // A piece with no length of its own belongs to the meeting before it ("… with Sales and Ops").
+            Some(last) if duration_in(&piece.to_ascii_lowercase()).is_none() => {
+                last.push_str(" and ");
+                last.push_str(piece);
+            }
+            _ => parts.push(piece.to_string()),
+        }
+    }
+    let meetings: Vec<HiringStep> = parts
+        .iter()
+        .filter_map(|part| {
+            let lower = part.to_ascii_lowercase();
+            let duration = duration_in(&lower)?;
+            let kind = if lower.contains("screening") {
+                StepKind::Screening
+            } else if lower.contains("interview") {
+                StepKind::Interview
+            } else {
+                return None;
+            };
+            Some(HiringStep {
+                kind,
+                minutes: Some(duration.minutes),
+                count: count_before(&lower, duration.start).unwrap_or(1),
+                substeps: Vec::new(),
+                with: with_whom(part),
+                text: vec![Inline::Text(part.trim().to_string())],
+            })
+        })
+        .collect();
+    (meetings.len() >= 2 && meetings.len() == parts.len()).then(|| HiringStep {
+        kind: meetings
+            .first()
+            .map_or(StepKind::Interview, |step| step.kind),
+        minutes: None,
+        count: 1,
+        substeps: meetings,
+        with: None,
+        text: vec![Inline::Text(text.to_string())],
+    })
 }
 
 /// A length read from a sentence, and the byte offset where its number starts.
@@ -414,6 +465,28 @@ mod tests {
         assert_eq!(minutes_in("step 2 of 3"), None);
         assert_eq!(minutes_in("99999999999999 minutes"), None);
         assert_eq!(minutes_in("a channel"), None, "no \"an hour\" inside words");
+    }
+
+    #[test]
+    fn one_sentence_with_two_timed_interviews_is_two_meetings() {
+        let text = "Candidates then have a 45 minute interview with the hiring manager and a 30 minute interview with a peer";
+        let (step, unclear) = read_step(&[Inline::Text(text.to_string())], false).unwrap();
+        assert!(!unclear);
+        assert_eq!(step.substeps.len(), 2);
+        assert_eq!(step.total_minutes(), 75);
+        let minutes: Vec<Option<u32>> = step.substeps.iter().map(|s| s.minutes).collect();
+        assert_eq!(minutes, [Some(45), Some(30)]);
+        assert_eq!(step.substeps[0].with.as_deref(), Some("the hiring manager"));
+        // One meeting with two people stays one step.
+        let (one, _) = read_step(
+            &[Inline::Text(
+                "A 60 minute interview with Sales and Ops".to_string(),
+            )],
+            false,
+        )
+        .unwrap();
+        assert!(one.substeps.is_empty());
+        assert_eq!(one.total_minutes(), 60);
     }
 
     #[test]

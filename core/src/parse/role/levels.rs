@@ -453,7 +453,13 @@ fn grade_statements(text: &str, in_grade_section: bool) -> Vec<(Option<String>, 
     for (at, grade) in grade_mentions(text) {
         first.get_or_insert(grade);
         let head = lower.get(..at).unwrap_or_default().trim_end();
-        if head.is_empty() || head == "job" || head == "the job" {
+        // "Job Grade: 8" states the job's grade wherever it stands, also on the line after
+        // "Reports to: …" in the same paragraph ("Reports to: VP Job Grade: 8" once the lines join).
+        let labelled = (head.ends_with(" job") || head.ends_with("\njob"))
+            && lower
+                .get(at + 5..)
+                .is_some_and(|after| after.trim_start().starts_with(':'));
+        if head.is_empty() || head == "job" || head == "the job" || labelled {
             found.push((None, grade));
             continue;
         }
@@ -547,6 +553,17 @@ mod tests {
             Some((Some("Associate".to_string()), 5))
         );
         assert_eq!(grade_sentence("Job Grade: 8"), Some((None, 8)));
+        // On the line under "Reports to: …" in one paragraph, the lines joined by a space or not.
+        assert_eq!(
+            grade_sentence("Reports to: VP of Engineering Job Grade: 8"),
+            Some((None, 8))
+        );
+        assert_eq!(
+            grade_sentence("Reports to: Director\nJob Grade: 9"),
+            Some((None, 9))
+        );
+        // Not a label: "the job grade 8 band" is no statement.
+        assert_eq!(grade_sentence("Compare the job grade 8 band"), None);
         assert_eq!(
             grade_sentence("We hire often; the Staff X is a grade 8"),
             Some((Some("Staff X".to_string()), 8))
