@@ -437,3 +437,51 @@ fn a_file_that_exists_but_cannot_be_read_is_a_usage_error() {
         "{run:?}"
     );
 }
+
+/// A handbook as Hugo writes it: a family's `_index.md` overview (no grade of its own, the hiring process
+/// written once) with its levels as sibling leaf pages, an executive page that publishes no grade, TOML
+/// front matter, and a "Job Grade" line under "Reports to". `paygrade check` passes with warnings only.
+#[test]
+fn a_real_handbook_shape_passes_with_warnings_only() {
+    let folder = support::TempFolder::new("real-handbook");
+    folder
+        .write("paygrade.json", &support::manifest("\"roles/\"", Some("index.json")))
+        .write("grades.csv", support::GRADES)
+        .write("locations.csv", support::LOCATIONS)
+        .write("currencies.csv", support::CURRENCIES)
+        .write(
+            "roles/design/_index.md",
+            "---\ntitle: Product Design\n---\n\nDesigners shape what customers use.\n\n## Hiring Process\n\n1. A 30 minute screening call with a recruiter\n2. A 60 minute interview with the design manager and a 45 minute interview with a designer\n",
+        )
+        .write(
+            "roles/design/senior.md",
+            "+++\ntitle = \"Senior Product Designer\"\n+++\n\nReports to: Design Manager\nJob Grade: 7\n\nLeads projects.\n",
+        )
+        .write(
+            "roles/design/staff.md",
+            "---\ntitle: Staff Product Designer\n---\n\nReports to: Director\nJob Grade: 8\n\nSets direction.\n",
+        )
+        .write("roles/chief-design-officer.md", "---\ntitle: Chief Design Officer\n---\n\nLeads design.\n");
+    let index = paygrade(&["index", folder.arg()]);
+    assert_eq!(index.code, 0, "{index:?}");
+    let run = paygrade(&["check", folder.arg()]);
+    assert_eq!(run.code, 0, "{run:?}");
+    // Only the executive page's missing grade is reported, as a warning; the overview states none and
+    // needs none.
+    assert_eq!(run.stdout_lines().len(), 1, "{:?}", run.stdout_lines());
+    assert!(
+        run.stdout
+            .contains("chief-design-officer.md: warning: grade"),
+        "{}",
+        run.stdout
+    );
+    let index: serde_json::Value = serde_json::from_str(&folder.read("index.json")).unwrap();
+    let senior = index["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|entry| entry["id"] == "design/senior")
+        .unwrap();
+    assert_eq!(senior["family"], "design");
+    assert_eq!(senior["levels"][0]["grade"], 7);
+}

@@ -19,8 +19,29 @@ pub struct DepartmentGroup<'a> {
 pub fn directory<'a>(index: &'a RoleIndex, search: &str) -> Vec<DepartmentGroup<'a>> {
     let query = Query::new(search);
     let mut groups: Vec<DepartmentGroup<'a>> = Vec::new();
+    // Family overviews (a section's `_index.md` with leaves beside it) head their leaves' group instead of
+    // being listed: their titles by id, found once per call, not per entry.
+    let families: std::collections::HashSet<&str> = index
+        .roles
+        .iter()
+        .filter_map(|entry| entry.family.as_deref())
+        .collect();
+    let titles: std::collections::HashMap<&str, &str> = index
+        .roles
+        .iter()
+        .filter(|entry| families.contains(entry.id.as_str()))
+        .map(|entry| (entry.id.as_str(), entry.title.as_str()))
+        .collect();
     for entry in &index.roles {
-        let department = entry.department.as_deref().unwrap_or(NO_DEPARTMENT);
+        if families.contains(entry.id.as_str()) {
+            continue;
+        }
+        let department = entry
+            .family
+            .as_deref()
+            .and_then(|family| titles.get(family).copied())
+            .or(entry.department.as_deref())
+            .unwrap_or(NO_DEPARTMENT);
         let matches = query.matches(&[&entry.title, department])
             || entry
                 .levels

@@ -397,3 +397,39 @@ fn a_manifest_that_is_not_an_object_says_so() {
         );
     }
 }
+
+/// A family's `_index.md` is the overview of the leaf pages beside it: the directory groups the leaves
+/// under its title, and a leaf without a hiring process shows the overview's.
+#[test]
+fn a_section_page_is_the_overview_of_its_leaves() {
+    use paygrade_core::directory::directory;
+    use paygrade_core::model::RoleIndex;
+    use paygrade_core::parse::parse_role;
+
+    let overview = parse_role(
+        "roles/design/_index.md",
+        b"---\ntitle: Product Design\n---\n\n## Hiring Process\n\n1. A 30 minute screening call with a recruiter\n",
+    )
+    .unwrap()
+    .0;
+    let mut leaf = parse_role(
+        "roles/design/senior.md",
+        b"---\ntitle: Senior Product Designer\ngrade: 7\n---\n\nLeads projects.\n",
+    )
+    .unwrap()
+    .0;
+    let index = RoleIndex::from_roles(&[overview.clone(), leaf.clone()]);
+    assert_eq!(
+        index.find("design/senior").unwrap().family.as_deref(),
+        Some("design")
+    );
+    assert!(index.is_overview("design"));
+    let groups = directory(&index, "");
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].department, "Product Design");
+    assert_eq!(groups[0].roles.len(), 1);
+    assert_eq!(groups[0].roles[0].id, "design/senior");
+    assert!(leaf.hiring_steps.is_empty());
+    leaf.inherit_from(&overview);
+    assert_eq!(leaf.hiring_steps.len(), 1);
+}

@@ -122,7 +122,8 @@ pub async fn render_outcome(
         let mut state = base
             .clone()
             .reduce(Action::FromQuery(Box::new(plan.query.clone())));
-        if let Some((id, file)) = state.wanted_page() {
+        // The role's page, then its family overview's when it has one (each asked for once, so this ends).
+        while let Some((id, file)) = state.wanted_page() {
             let page = RolePage::read(&file, read(&file), &dataset);
             state = state.reduce(Action::PageLoaded(id, Rc::new(page)));
         }

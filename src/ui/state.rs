@@ -269,10 +269,64 @@ impl State {
         let entry = self.current_entry()?;
         let dataset = self.dataset.as_deref()?;
         // The compact widget shows what the index holds (title, level, grade, the role's midpoint).
-        let missing = self.surface != Surface::Compact
-            && dataset.role(&entry.id).is_none()
-            && !self.pages.contains_key(&entry.id);
-        missing.then(|| (entry.id.clone(), entry.file.clone()))
+        if self.surface == Surface::Compact {
+            return None;
+        }
+        let wanted = |entry: &IndexEntry| {
+            (dataset.role(&entry.id).is_none() && !self.pages.contains_key(&entry.id))
+                .then(|| (entry.id.clone(), entry.file.clone()))
+        };
+        // A leaf's page first, then its family overview's, whose hiring process it may show.
+        wanted(entry).or_else(|| {
+            let family = entry.family.as_deref()?;
+            wanted(dataset.index.find(family)?)
+        })
+    }
+
+    /// After the page `id` arrived: a leaf takes what it lacks from its family overview, whichever of the
+    /// two arrived first (a page parsed with the data took it in `Dataset::assemble`).
+    fn with_family_overviews(&mut self, id: &str) {
+        let Some(dataset) = self.dataset.clone() else {
+            return;
+        };
+        let page_role = |pages: &BTreeMap<String, Option<Shared<RolePage>>>, id: &str| {
+            pages
+                .get(id)
+                .and_then(|page| page.as_deref())
+                .and_then(|page| page.role.clone())
+        };
+        let leaves: Vec<(String, String)> = dataset
+            .index
+            .roles
+            .iter()
+            .filter_map(|entry| Some((entry.id.clone(), entry.family.clone()?)))
+            .filter(|(leaf, family)| leaf == id || family == id)
+            .collect();
+        for (leaf, family) in leaves {
+            let (Some(role), Some(overview)) = (
+                page_role(&self.pages, &leaf),
+                page_role(&self.pages, &family),
+            ) else {
+                continue;
+            };
+            let mut merged = (*role).clone();
+            merged.inherit_from(&overview);
+            if merged != *role {
+                let problems = self
+                    .pages
+                    .get(&leaf)
+                    .and_then(|page| page.as_deref())
+                    .map(|page| page.problems.clone())
+                    .unwrap_or_default();
+                Rc::make_mut(&mut self.pages).insert(
+                    leaf,
+                    Some(Shared(Rc::new(RolePage {
+                        role: Some(Rc::new(merged)),
+                        problems,
+                    }))),
+                );
+            }
+        }
     }
 
     /// Problems of the current role's page fetched on its own (the data's own are in `problems`).
@@ -627,7 +681,8 @@ impl Reducible for State {
                 next.history = HistoryMode::Replace;
             }
             Action::PageLoaded(id, page) => {
-                Rc::make_mut(&mut next.pages).insert(id, Some(Shared(page)));
+                Rc::make_mut(&mut next.pages).insert(id.clone(), Some(Shared(page)));
+                next.with_family_overviews(&id);
                 next.history = HistoryMode::Replace;
             }
             Action::SelectLevel(position) => {

@@ -39,6 +39,10 @@ pub struct IndexEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub midpoint: Option<f64>,
     pub levels: Vec<IndexLevel>,
+    /// The id of the family overview (a section's `_index.md` in the folder above) this page is a leaf of:
+    /// the directory groups leaves under its title, and a leaf shows its hiring process where it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
 }
 
 /// A level as the directory lists it.
@@ -55,6 +59,12 @@ impl RoleIndex {
     /// The index of parsed pages, as `paygrade index` writes it: sorted by id, each page's levels in page
     /// order, its department named by the folder's own page (`engineering/_index.md`) or the folder name.
     pub fn from_roles(roles: &[Role]) -> RoleIndex {
+        // Section pages (`_index.md`), which are the overviews of the leaves beside them: found once.
+        let sections: std::collections::HashSet<&str> = roles
+            .iter()
+            .filter(|role| role.is_section_page())
+            .map(|role| role.id.as_str())
+            .collect();
         // A folder's own page names its department; looked up once, not per role.
         let titles: HashMap<&str, &str> = roles
             .iter()
@@ -70,6 +80,7 @@ impl RoleIndex {
                 description: role.description.clone(),
                 slug: role.slug.clone(),
                 midpoint: role.midpoint,
+                family: family_of(&role.id, &sections),
                 levels: role
                     .levels
                     .iter()
@@ -110,6 +121,21 @@ impl IndexEntry {
     /// The grade the role's own `midpoint` is set for: its first level's (see `view::own_midpoint_at`).
     pub fn own_grade(&self) -> Option<u8> {
         self.levels.first().and_then(|level| level.grade)
+    }
+}
+
+/// The overview a page is a leaf of: the section page (`_index.md`) of the folder it sits in.
+fn family_of(id: &str, sections: &std::collections::HashSet<&str>) -> Option<String> {
+    let (folder, _) = id.rsplit_once('/')?;
+    sections.contains(folder).then(|| folder.to_string())
+}
+
+impl RoleIndex {
+    /// Whether an entry is a family overview: some other entry names it as its family.
+    pub fn is_overview(&self, id: &str) -> bool {
+        self.roles
+            .iter()
+            .any(|entry| entry.family.as_deref() == Some(id))
     }
 }
 

@@ -50,6 +50,27 @@ pub struct Level {
 }
 
 impl Role {
+    /// Whether this page is a Hugo section's own page (`…/_index.md`): a family's overview when leaf pages
+    /// sit beside it.
+    pub fn is_section_page(&self) -> bool {
+        self.file.ends_with("/_index.md") || self.file == "_index.md"
+    }
+
+    /// Takes the family overview's hiring process, career ladder and performance indicators where this
+    /// leaf page has none of its own: handbooks write those once, on the family's `_index.md`.
+    pub fn inherit_from(&mut self, overview: &Role) {
+        if self.hiring_steps.is_empty() && self.hiring_intro.is_empty() {
+            self.hiring_intro = overview.hiring_intro.clone();
+            self.hiring_steps = overview.hiring_steps.clone();
+        }
+        if self.career_ladder.is_empty() {
+            self.career_ladder = overview.career_ladder.clone();
+        }
+        if self.performance_indicators.is_empty() {
+            self.performance_indicators = overview.performance_indicators.clone();
+        }
+    }
+
     /// The level a link names: its position (1 = first) or its slug; `None` when it names none.
     pub fn level_by_key(&self, key: &str) -> Option<(usize, &Level)> {
         if let Ok(position) = key.parse::<usize>() {

@@ -128,6 +128,21 @@ impl Dataset {
             None => RoleIndex::from_roles(&roles),
         };
 
+        // A leaf with no hiring process, career ladder or indicators of its own shows its family overview's.
+        let overviews: HashMap<String, crate::model::Role> = roles
+            .iter()
+            .filter(|role| role.is_section_page())
+            .map(|role| (role.id.clone(), role.clone()))
+            .collect();
+        for role in &mut roles {
+            let family = role
+                .id
+                .rsplit_once('/')
+                .map(|(folder, _)| folder.to_string());
+            if let Some(overview) = family.as_deref().and_then(|family| overviews.get(family)) {
+                role.inherit_from(overview);
+            }
+        }
         let dataset = Dataset {
             manifest,
             grades,
@@ -316,6 +331,10 @@ impl Dataset {
     /// Called for every page parsed with the data, and for a page the UI fetches on its own.
     pub fn role_problems(&self, role: &Role) -> Vec<DataError> {
         let grades_file = &self.manifest.tables.grades;
+        // A family's overview states no grade of its own: its leaves do.
+        if role.levels.is_empty() && role.grade.is_none() && self.index.is_overview(&role.id) {
+            return Vec::new();
+        }
         if role.levels.is_empty() && role.grade.is_none() {
             // Executive pages often publish no grade, and no one can "fix" that: a warning, listed as
             // "no published grade", unless the manifest asks for every page to have one.
