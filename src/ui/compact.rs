@@ -2,10 +2,13 @@
 
 use yew::prelude::*;
 
+use crate::band::Band;
+use crate::model::{Dataset, HireWay, Location};
 use crate::ui::actions::Actions;
 use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker, Notices};
+use crate::ui::format::money;
 use crate::ui::state::{Phase, State};
-use crate::view::Detail;
+use crate::view::{total_rewards, Detail};
 
 /// The widget for `state`; `explorer` is the full page's address, opened at the same view.
 pub fn compact(state: &State, actions: &Actions, explorer: &str) -> Html {
@@ -45,6 +48,7 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
                 Ok(band) => html! {
                     <>
                         <BandFigures band={band.clone()} place={place} />
+                        { compact_total(&dataset, &band, location, view.contract) }
                         <CompaBar band={band.clone()} />
                         <p class={classes!("pg-rate", band.rate_stale.then_some("pg-warning"))}>
                             { format!("Exchange rate as of {}{}", band.rate_as_of,
@@ -55,6 +59,34 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
                 Err(why) => html! { <p class="pg-warning">{ why }</p> },
             } }
             <a class="pg-compact-link" href={link} target="_blank" rel="noopener">{ "Open in the full explorer" }</a>
+        </>
+    }
+}
+
+/// The whole offer in one line, where the data has more than base and variable (equity, benefits), and how
+/// salary is paid: what a candidate reading a handbook page asks next.
+fn compact_total(
+    dataset: &Dataset,
+    band: &Band,
+    location: &Location,
+    contract: Option<HireWay>,
+) -> Html {
+    let rewards = total_rewards(dataset, band, location, 1.0, contract);
+    let has_more = rewards.equity.is_some() || rewards.benefits_value > 0.0;
+    html! {
+        <>
+            if has_more {
+                <p class="pg-compact-total" data-total={rewards.total.to_string()}>
+                    { format!("Total rewards a year at the midpoint, with equity and benefits: {}.",
+                        money(rewards.total, &rewards.currency)) }
+                </p>
+            }
+            if let Some(payments) = &rewards.payments {
+                <p class="pg-payments" data-payments={payments.per_year.to_string()}>
+                    { format!("Paid in {} payments of {}.", payments.per_year,
+                        money(payments.per_payment, &rewards.currency)) }
+                </p>
+            }
         </>
     }
 }

@@ -127,3 +127,12 @@ test('the total-rewards and move sections have no axe violations', async ({ page
     expect(summary(await new AxeBuilder({ page }).include(section).analyze()), section).toEqual([]);
   }
 });
+
+test('the compact widget says the whole offer in a line where the data has equity or benefits', async ({ page }) => {
+  await page.goto('examples/handbook.html');
+  const total = page.locator('#widget-london .pg-compact-total');
+  await expect(total).toBeVisible();
+  const band = page.locator('#widget-london .pg-band');
+  expect(Number(await total.getAttribute('data-total'))).toBeGreaterThan(Number(await band.getAttribute('data-mid')));
+  await expect(total).toContainText('Total rewards a year at the midpoint, with equity and benefits');
+});
