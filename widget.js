@@ -36,7 +36,7 @@ new MutationObserver((records) => {
   for (const record of records) record.addedNodes.forEach((node) => mountWithin(node, defaults));
 }).observe(document.documentElement, { childList: true, subtree: true });
 
-// `<paygrade-band role="…" level="…" location="…" sync="…">`, wherever it is connected (inside a
+// `<paygrade-band job="…" level="…" location="…" sync="…">` (`job` names the role: an HTML `role` attribute is an ARIA role), wherever it is connected (inside a
 // framework's own shadow root too, where the observer above cannot see).
 const element = widgetElement();
 if (!customElements.get(element.name)) {

@@ -13,7 +13,8 @@ const tabs = {
 function PaygradeBand({ role, level, location, sync }) {
   import(widgetScript);
   const band = document.createElement('paygrade-band');
-  for (const [name, value] of Object.entries({ role, level, location, sync })) {
+  // `job` names the role: an HTML `role` attribute is an ARIA role.
+  for (const [name, value] of Object.entries({ job: role, level, location, sync })) {
     if (value !== undefined) band.setAttribute(name, value);
   }
   const fallback = document.createElement('a');

@@ -154,17 +154,26 @@ fn encode(value: &str) -> String {
     js_sys::encode_uri_component(value).into()
 }
 
-/// The custom element handbook pages write, `<paygrade-band role="…" level="…">`: its attributes are the
-/// options by their plain names (`widget.js` defines it; this module mounts it like any widget element).
+/// The custom element handbook pages write, `<paygrade-band job="…" level="…">`: its attributes are the
+/// options by their plain names, except the role, which is `job` (an HTML `role` attribute is an ARIA role,
+/// and an id in it is an accessibility error on the host page). `widget.js` defines it; this module mounts
+/// it like any widget element.
 pub const WIDGET_ELEMENT: &str = "paygrade-band";
 
 /// Every element `mount_within` mounts: a `data-paygrade-role` element or the custom element.
 const WIDGET_SELECTOR: &str = "[data-paygrade-role], paygrade-band";
 
+/// The custom element's name for the `role` option.
+const ELEMENT_ROLE: &str = "job";
+
 /// The attribute carrying option `key` on `element`: the plain name on the custom element, `data-paygrade-…` elsewhere.
 fn attribute_for(element: &Element, key: &str) -> String {
     if element.local_name() == WIDGET_ELEMENT {
-        key.to_string()
+        if key == "role" {
+            ELEMENT_ROLE.to_string()
+        } else {
+            key.to_string()
+        }
     } else {
         format!("data-paygrade-{key}")
     }
@@ -482,5 +491,9 @@ pub fn refresh(element: &Element, defaults: &JsValue) {
 
 /// The attribute names the custom element takes: every option's plain name.
 pub fn widget_attributes() -> js_sys::Array {
-    OPTION_KEYS.into_iter().map(JsValue::from_str).collect()
+    OPTION_KEYS
+        .into_iter()
+        .map(|key| if key == "role" { ELEMENT_ROLE } else { key })
+        .map(JsValue::from_str)
+        .collect()
 }
