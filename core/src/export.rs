@@ -76,6 +76,36 @@ pub fn ad_paragraphs(posting: &Posting, places: &[AdPlace], money: &MoneyFormats
     paragraphs
 }
 
+/// The sentence an ad states about the grade's equity, where the company chooses to (`job_ads.state_equity`)
+/// and the data has a grant here: the grant, its vesting, and its yearly value at the stated valuation.
+pub fn equity_sentence(
+    data: &crate::model::Dataset,
+    band: &crate::band::Band,
+    location: &crate::model::Location,
+    money: &MoneyFormats,
+) -> Option<String> {
+    if !data.manifest.job_ads.state_equity {
+        return None;
+    }
+    let grant = crate::view::grant_for(data, band.grade, location)?;
+    let year = crate::view::equity_year(data, grant, 1.0, &band.currency)?;
+    let what = match grant.kind {
+        crate::model::EquityKind::Options => format!(
+            "{} options (strike {} {})",
+            amount(grant.shares),
+            amount(grant.strike.unwrap_or(0.0)),
+            grant.currency
+        ),
+        crate::model::EquityKind::Shares => format!("{} restricted stock units", amount(grant.shares)),
+    };
+    Some(format!(
+        "The role includes an equity grant of {what}, worth about {} a year at the valuation of {}. {}",
+        (money.whole)(year.per_year, &band.currency),
+        grant.valuation_date,
+        year.vesting
+    ))
+}
+
 /// "A", "A and B", "A, B and C".
 fn join_or(names: &[&str], word: &str) -> String {
     match names {

@@ -162,3 +162,17 @@ for (const colorScheme of ['light', 'dark']) {
     expect(summary(await new AxeBuilder({ page }).include('#pg-job-ad').analyze())).toEqual([]);
   });
 }
+
+test('a company that chooses to states the equity grant in the ad, with its vesting and yearly value', async ({ page }) => {
+  await page.route('**/data/paygrade.json', async (route) => {
+    const response = await route.fetch();
+    const manifest = await response.json();
+    manifest.job_ads.state_equity = true;
+    await route.fulfill({ response, json: manifest });
+  });
+  const ad = new JobAdPage(page);
+  await ad.open(`?location=${BERLIN}`);
+  await expect(ad.adText.filter({ hasText: /^The role includes an equity grant of 15,000 restricted stock units/ })).toContainText(
+    'Vests over 4 years: nothing before 12 months (the cliff)',
+  );
+});

@@ -99,6 +99,10 @@ pub struct JobAds {
     /// laws that count only employees there.
     #[serde(default)]
     pub employees_in: BTreeMap<String, u32>,
+    /// Whether the ad states the grade's equity grant (some laws ask for other compensation to be described;
+    /// some companies want it said anyway).
+    #[serde(default)]
+    pub state_equity: bool,
     /// Sentences an ad carries where a law asks for them, keyed by the rules file's content words
     /// (`ai-screening`, `vacancy-status`, `application-deadline`, …).
     #[serde(default)]
@@ -115,6 +119,7 @@ impl Default for JobAds {
             rules_notice: None,
             employees: None,
             employees_in: BTreeMap::new(),
+            state_equity: false,
             statements: BTreeMap::new(),
         }
     }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::band::Band;
-use crate::export::{ad_paragraphs, job_posting_json_ld, AdPlace, MoneyFormats};
+use crate::export::{ad_paragraphs, equity_sentence, job_posting_json_ld, AdPlace, MoneyFormats};
 use crate::model::{Dataset, Date, Location, RuleSet};
 use crate::transparency::{check_ad, AdCheck, PostedBand, PostingFacts, RuleSetCheck, Verdict};
 use crate::ui::browser::copy_text;
@@ -202,7 +202,15 @@ pub fn ad_for(props: &JobAdProps) -> Ad {
             whole_country: false,
         });
     }
-    let paragraphs = ad_text(&check, &places);
+    let mut paragraphs = ad_text(&check, &places);
+    if let Some(location) = locations.first() {
+        paragraphs.extend(equity_sentence(
+            dataset,
+            &props.band,
+            location,
+            &MoneyFormats { whole: &money },
+        ));
+    }
     let text = paragraphs.join("\n\n");
     let json = job_posting_json_ld(
         &check.final_posting(),
