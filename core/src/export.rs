@@ -96,7 +96,9 @@ pub fn equity_sentence(
             amount(grant.strike.unwrap_or(0.0)),
             grant.currency
         ),
-        crate::model::EquityKind::Shares => format!("{} restricted stock units", amount(grant.shares)),
+        crate::model::EquityKind::Shares => {
+            format!("{} restricted stock units", amount(grant.shares))
+        }
     };
     Some(format!(
         "The role includes an equity grant of {what}, worth about {} a year at the valuation of {}. {}",

@@ -74,7 +74,7 @@ test('every shortcode parameter stays inside its attribute', async ({ page }) =>
   // The widget mounted (its options taken as text, whatever they say).
   await expect(element).toHaveAttribute('data-paygrade-mounted', '');
   expect(await element.evaluate((el) => el.getAttributeNames().sort())).toEqual(
-    ['data-paygrade-mounted', 'level', 'location', 'role', 'sync'],
+    ['data-paygrade-mounted', 'job', 'level', 'location', 'sync'],
   );
   // Nothing became markup: no image, no script but widget.js, the label as text.
   await expect(page.locator('article img')).toHaveCount(0);
