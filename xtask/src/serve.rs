@@ -247,7 +247,7 @@ mod tests {
     }
 
     /// One policy everywhere: the header this server sends starts with the same string the repository's
-    /// pages carry as a meta tag (the pre-rendered pages are checked in tests/prerender.rs).
+    /// pages carry as a meta tag (the pre-rendered pages are checked in site/tests/prerender.rs).
     #[tokio::test(flavor = "current_thread")]
     async fn the_served_csp_is_the_one_the_pages_carry() {
         let dir = site("csp");
