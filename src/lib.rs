@@ -17,10 +17,6 @@
 
 pub mod ui;
 
-/// The build-time pre-renderer (native only: it writes the static pages the wasm later takes over).
-#[cfg(not(target_arch = "wasm32"))]
-pub mod site;
-
 // The core, under the paths the UI and the tests have always used.
 pub use paygrade_core::{
     band, directory, export, format as figures_text, model, parse, table, transparency, view,

@@ -6,9 +6,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use paygrade_core::model::{DataError, RoleIndex};
+use paygrade_core::model::{DataError, Dataset, RoleIndex};
 
-use crate::folder::read_data_folder;
+use crate::folder::{read_data_folder, DataFolder};
 use crate::report::{count, problem_line, summary};
 use crate::{write_stdout, CliError};
 
@@ -24,16 +24,8 @@ enum Target {
 /// Writes (or with `check`, compares) the index; data problems are reported on stderr.
 pub fn run(dir: &Path, output: Option<&Path>, check: bool) -> Result<ExitCode, CliError> {
     let folder = read_data_folder(dir)?;
-    let index_file = folder
-        .index_file
-        .clone()
-        .unwrap_or_else(|| DEFAULT_INDEX.to_string());
-    // Problems with the current index are what this command fixes, so they are not reported.
-    let problems: Vec<DataError> = folder
-        .problems
-        .into_iter()
-        .filter(|problem| problem.file != index_file)
-        .collect();
+    let index_file = index_file(&folder);
+    let problems = problems_besides_index(folder.problems, &index_file);
     for problem in &problems {
         eprintln!("{}", problem_line(dir, problem));
     }
@@ -48,8 +40,7 @@ pub fn run(dir: &Path, output: Option<&Path>, check: bool) -> Result<ExitCode, C
         return Ok(ExitCode::FAILURE);
     };
 
-    let index = RoleIndex::from_roles(&dataset.roles);
-    let text = index_json(&index)?;
+    let (index, text) = index_for(&dataset)?;
     let target = match output {
         Some(path) if path == Path::new("-") => Target::Stdout,
         Some(path) => Target::File(path.to_path_buf()),
@@ -101,6 +92,29 @@ pub fn run(dir: &Path, output: Option<&Path>, check: bool) -> Result<ExitCode, C
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the folder's index goes, relative to it: the file its manifest names, else `index.json`.
+pub fn index_file(folder: &DataFolder) -> String {
+    folder
+        .index_file
+        .clone()
+        .unwrap_or_else(|| DEFAULT_INDEX.to_string())
+}
+
+/// The folder's problems but those with its current index: writing the index is what fixes them.
+pub fn problems_besides_index(problems: Vec<DataError>, index_file: &str) -> Vec<DataError> {
+    problems
+        .into_iter()
+        .filter(|problem| problem.file != index_file)
+        .collect()
+}
+
+/// The index of the dataset's pages and its text as written; `paygrade site` writes the same bytes.
+pub fn index_for(dataset: &Dataset) -> Result<(RoleIndex, String), CliError> {
+    let index = RoleIndex::from_roles(&dataset.roles);
+    let text = index_json(&index)?;
+    Ok((index, text))
 }
 
 /// The index as written: pretty JSON (two-space indent, fields in declaration order) and a final newline.

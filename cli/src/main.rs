@@ -1,6 +1,7 @@
-//! `paygrade`: the data folder's checks, its role index and a pay diff, for a handbook's CI and its
-//! reviewers. A thin front over `paygrade-core`, which the page runs too, so the command reports exactly
-//! what a reader of the page would see.
+//! `paygrade`: the data folder's checks, its role index, a pay diff and its static site, for a handbook's
+//! CI and its reviewers. A thin front over `paygrade-core`, which the page runs too, so the command reports
+//! exactly what a reader of the page would see, and over `paygrade-site`, which renders the page's own
+//! components.
 //!
 //! Exit codes: 0 success, 1 the data has errors (or `--check`/`--fail-over` failed), 2 the command could
 //! not run (a wrong argument, a missing folder or manifest, an unreadable file).
@@ -11,6 +12,7 @@ mod folder;
 mod index;
 mod report;
 mod rules;
+mod site;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -22,7 +24,8 @@ use clap::{Parser, Subcommand};
 use folder::FolderError;
 use report::Format;
 
-/// Check a paygrade data folder, write its role index, and show what a data change does to pay.
+/// Check a paygrade data folder, write its role index, show what a data change does to pay, and build
+/// its static site.
 #[derive(Debug, Parser)]
 #[command(name = "paygrade", version, about, long_about = None)]
 struct Cli {
@@ -86,6 +89,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = rules::RulesFormat::Text)]
         format: rules::RulesFormat,
     },
+    /// Write the static site for a data folder: the app's files, the data with its index, a page per
+    /// role and level (readable without JavaScript, with its JobPosting JSON-LD), and .br/.gz copies.
+    ///
+    /// The problems `check` reports are printed on stderr; exits 1 when any is an error (the site is
+    /// written all the same), 2 when the site cannot be written. OUT is created, or replaced when it
+    /// holds a site paygrade wrote; any other non-empty folder is refused.
+    Site {
+        /// The data folder (the one holding paygrade.json); copied to OUT/data/.
+        dir: PathBuf,
+        /// The app's built files (index.html, the JS, styles/, pkg/, rules/): a dist/ folder written by
+        /// `cargo xtask build` in paygrade's repository. Default: ./dist
+        #[arg(long, value_name = "DIR")]
+        app: Option<PathBuf>,
+        /// Where to write the site.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 /// Why a command could not run; printed as `paygrade: …` and exit code 2.
@@ -97,6 +117,13 @@ pub enum CliError {
     Read { target: String, source: io::Error },
     /// Writing the output failed (a full disk, a closed pipe, a read-only folder).
     Write { target: String, source: io::Error },
+    /// The app's built files are not where `--app` (or its default) says.
+    App {
+        error: paygrade_site::SiteError,
+        defaulted: bool,
+    },
+    /// The site could not be written.
+    Site(paygrade_site::SiteError),
 }
 
 impl fmt::Display for CliError {
@@ -105,6 +132,17 @@ impl fmt::Display for CliError {
             CliError::Folder(error) => error.fmt(f),
             CliError::Read { target, source } => write!(f, "cannot read {target}: {source}"),
             CliError::Write { target, source } => write!(f, "cannot write {target}: {source}"),
+            CliError::App { error, defaulted } => write!(
+                f,
+                "{error}; {}build paygrade's app with `cargo xtask build` in its repository and name \
+                 that dist/ folder with --app DIR",
+                if *defaulted {
+                    "no --app was given, so ./dist was used; "
+                } else {
+                    ""
+                }
+            ),
+            CliError::Site(error) => error.fmt(f),
         }
     }
 }
@@ -152,6 +190,7 @@ fn main() -> ExitCode {
             top,
         } => diff::run(&old, &new, format, fail_over, top),
         Command::Rules { dir, format } => rules::run(dir.as_deref(), format),
+        Command::Site { dir, app, out } => site::run(&dir, app.as_deref(), &out),
     };
     match outcome {
         Ok(code) => code,

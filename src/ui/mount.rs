@@ -338,7 +338,7 @@ pub fn mount_in_place(root: Element, options: MountOptions, standalone: bool) ->
 /// Set on a pre-rendered page's root once the live explorer has replaced the static copy.
 pub const LIVE: &str = "data-pg-live";
 
-/// Takes over a pre-rendered page (`src/site/`): the live explorer renders into a hidden sibling of the
+/// Takes over a pre-rendered page (the `site/` crate): the live explorer renders into a hidden sibling of the
 /// static copy and, once it has its data, replaces it in one task, keeping the scroll position. Hydration
 /// would need the first render to match the static markup, and the first render is "Loading".
 pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {

@@ -1,5 +1,5 @@
-// Pre-rendered pages (src/site/): readable with JavaScript off, and with it on a deep link never shows
-// another location's figures on any frame before the live explorer takes over.
+// Pre-rendered pages (the site/ crate, written by `paygrade site`): readable with JavaScript off, and with
+// it on a deep link never shows another location's figures on any frame before the live explorer takes over.
 import { test, expect } from '@playwright/test';
 import { LONDON, TOKYO } from './fixtures/explorer-page.mjs';
 

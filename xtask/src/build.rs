@@ -12,7 +12,8 @@ pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
 
-/// Static files copied verbatim into dist/.
+/// The app's own files, copied beside the wasm package into the app folder `paygrade site` reads
+/// (`--app`); the data is not among them: the site command copies the data folder it is given.
 const STATIC_ENTRIES: &[&str] = &[
     "index.html",
     "boot.js",
@@ -21,7 +22,6 @@ const STATIC_ENTRIES: &[&str] = &[
     "frame.js",
     "embed.html",
     "styles",
-    "data",
     // The maintained pay-transparency rules, fetched by the page beside the app's files.
     "rules",
     "examples",
@@ -75,38 +75,45 @@ pub fn bundle() -> Result<Sizes, String> {
         .args(["--out-name", "paygrade", "--out-dir"])
         .arg(&pkg))?;
 
-    let dist = dist_dir();
-    if dist.exists() {
-        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    // The app's files, as a handbook's `paygrade site --app` would be given them.
+    let app = target_dir().join("app");
+    if app.exists() {
+        fs::remove_dir_all(&app).map_err(|e| format!("cannot clear {}: {e}", app.display()))?;
     }
-    let dist_pkg = dist.join("pkg");
-    fs::create_dir_all(&dist_pkg).map_err(|e| format!("cannot create dist/pkg: {e}"))?;
+    let app_pkg = app.join("pkg");
+    fs::create_dir_all(&app_pkg)
+        .map_err(|e| format!("cannot create {}: {e}", app_pkg.display()))?;
     run(Command::new(tools::wasm_opt())
         .arg("-Oz")
         .args(WASM_FEATURES)
         .arg(pkg.join("paygrade_bg.wasm"))
         .arg("-o")
-        .arg(dist_pkg.join("paygrade_bg.wasm")))?;
-    copy(&pkg.join("paygrade.js"), &dist_pkg.join("paygrade.js"))?;
+        .arg(app_pkg.join("paygrade_bg.wasm")))?;
+    copy(&pkg.join("paygrade.js"), &app_pkg.join("paygrade.js"))?;
     // The glue's inline JS (`#[wasm_bindgen(inline_js)]`) lives in pkg/snippets/.
     if pkg.join("snippets").exists() {
-        copy(&pkg.join("snippets"), &dist_pkg.join("snippets"))?;
+        copy(&pkg.join("snippets"), &app_pkg.join("snippets"))?;
     }
     for entry in STATIC_ENTRIES {
         let from = root().join(entry);
         if from.exists() {
-            copy(&from, &dist.join(entry))?;
+            copy(&from, &app.join(entry))?;
         }
     }
-    index_data(&dist.join("data"))?;
-    prerender(&dist)?;
-    crate::compress::precompress(&dist)?;
+
+    let dist = dist_dir();
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    site(&root().join("data"), &app, &dist)?;
     measure(&dist)
 }
 
-/// Writes the shipped data's role index with the `paygrade` command (the same one a handbook's CI runs), so
-/// the site's index always matches its pages even if the committed one was not refreshed.
-fn index_data(data: &Path) -> Result<(), String> {
+/// dist/ is exactly what a handbook's CI gets from `paygrade site` for the shipped data: the same command
+/// copies the app's files and the data, writes the data's role index (as `paygrade index` does, so the
+/// site's index always matches its pages), pre-renders a page per role and level over the copied
+/// index.html, and writes the .br/.gz copies. An error in the shipped data fails the build.
+fn site(data: &Path, app: &Path, dist: &Path) -> Result<(), String> {
     run(Command::new(env!("CARGO"))
         .args([
             "run",
@@ -116,19 +123,12 @@ fn index_data(data: &Path) -> Result<(), String> {
             "--bin",
             "paygrade",
             "--",
-            "index",
+            "site",
         ])
         .arg(data)
-        .current_dir(root()))
-}
-
-/// The pre-rendered pages: the directory at dist/index.html (over the copied index.html, which stays the
-/// page for a data folder the build did not see) and a page per role and level under dist/roles/.
-fn prerender(dist: &Path) -> Result<(), String> {
-    run(Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--bin", "paygrade-prerender", "--"])
-        // The copied data, with the index `index_data` has just written.
-        .arg(dist.join("data"))
+        .arg("--app")
+        .arg(app)
+        .arg("--out")
         .arg(dist)
         .current_dir(root()))
 }
@@ -185,7 +185,8 @@ fn measure(dist: &Path) -> Result<Sizes, String> {
             gzip: 0,
             brotli: 0,
         };
-        for file in files.iter().filter(|f| crate::compress::compressible(f)) {
+        // The site command wrote a `.br` and a `.gz` beside each file worth compressing.
+        for file in files.iter().filter(|f| beside(f, "br").exists()) {
             part.raw += file_len(file)?;
             part.gzip += file_len(&beside(file, "gz"))?;
             part.brotli += file_len(&beside(file, "br"))?;
@@ -201,7 +202,7 @@ fn file_len(file: &Path) -> Result<u64, String> {
         .map_err(|e| format!("cannot read {}: {e}", file.display()))
 }
 
-/// `file` with `.ending` added: where the build put its compressed copy.
+/// `file` with `.ending` added: where `paygrade site` put its compressed copy.
 pub fn beside(file: &Path, ending: &str) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(".");

@@ -3,7 +3,6 @@
 mod bench;
 mod bench_handbook;
 mod build;
-mod compress;
 mod fuzz;
 mod hugo;
 mod serve;

@@ -151,8 +151,29 @@ mod tests {
             "<!doctype html><p>paygrade</p>".repeat(50),
         );
         let _ = std::fs::write(dir.join("pkg/app.wasm"), b"\0asm\x01\0\0\0".repeat(200));
-        assert_eq!(crate::compress::precompress(&dir), Ok(2));
+        for file in ["index.html", "pkg/app.wasm"] {
+            precompress(&dir.join(file));
+        }
         dir
+    }
+
+    /// The `.br` and `.gz` copies `paygrade site` writes (its own tests check how; these only need them).
+    fn precompress(file: &Path) {
+        use std::io::Write;
+        let Ok(bytes) = std::fs::read(file) else {
+            panic!("cannot read {}", file.display());
+        };
+        let mut brotli = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
+            assert!(writer.write_all(&bytes).is_ok());
+        }
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        assert!(gzip.write_all(&bytes).is_ok());
+        let gzip = gzip.finish().unwrap_or_default();
+        for (ending, bytes) in [("br", brotli), ("gz", gzip)] {
+            assert!(std::fs::write(crate::build::beside(file, ending), bytes).is_ok());
+        }
     }
 
     async fn get(dir: &Path, path: &str, accept: Option<&str>) -> Response {
@@ -226,7 +247,7 @@ mod tests {
     }
 
     /// One policy everywhere: the header this server sends starts with the same string the repository's
-    /// pages carry as a meta tag (the pre-rendered pages are checked in tests/prerender.rs).
+    /// pages carry as a meta tag (the pre-rendered pages are checked in site/tests/prerender.rs).
     #[tokio::test(flavor = "current_thread")]
     async fn the_served_csp_is_the_one_the_pages_carry() {
         let dir = site("csp");

@@ -1,7 +1,7 @@
 //! The document around a pre-rendered page: the same head as `index.html` (CSP, stylesheet, preloads, the
 //! module), the boot script, the page's `JobPosting` JSON-LD, and the root the wasm takes over.
 
-use crate::view::CSP;
+use paygrade::view::CSP;
 
 /// What one page needs; every text from data is escaped here.
 pub struct Page<'a> {

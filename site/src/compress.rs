@@ -1,12 +1,13 @@
-//! Precompressed copies of dist/: `.br` (brotli 11) and `.gz` (gzip -9) beside every text and wasm file,
-//! so a static host that serves them (and `cargo xtask serve`) sends the smallest bytes without
-//! compressing on every request.
+//! Precompressed copies of a site: `.br` (brotli 11) and `.gz` (gzip -9) beside every text and wasm file,
+//! so a static host that serves them (GitLab Pages, Caddy, nginx, `cargo xtask serve`) sends the smallest
+//! bytes without compressing on every request.
 
 use std::fs;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 
-use crate::build::{beside, files_under};
+use crate::error::SiteError;
+use crate::files::{beside, files_under, write};
 
 /// File endings worth compressing: text and wasm. Images and fonts are compressed already.
 const COMPRESSIBLE: &[&str] = &[
@@ -21,41 +22,39 @@ pub fn compressible(path: &Path) -> bool {
 }
 
 /// Writes `<file>.br` and `<file>.gz` beside every compressible file under `dir`; returns how many files.
-pub fn precompress(dir: &Path) -> Result<usize, String> {
+pub fn precompress(dir: &Path) -> Result<usize, SiteError> {
     let mut count = 0;
     for file in files_under(dir).into_iter().filter(|f| compressible(f)) {
-        let bytes = fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        write_beside(&file, "br", &brotli_bytes(&bytes)?)?;
-        write_beside(&file, "gz", &gzip_bytes(&bytes)?)?;
+        let failed = |action, source| SiteError::Io {
+            action,
+            path: file.clone(),
+            source,
+        };
+        let bytes = fs::read(&file).map_err(|source| failed("read", source))?;
+        let brotli = brotli_bytes(&bytes).map_err(|source| failed("compress", source))?;
+        let gzip = gzip_bytes(&bytes).map_err(|source| failed("compress", source))?;
+        write(&beside(&file, "br"), &brotli)?;
+        write(&beside(&file, "gz"), &gzip)?;
         count += 1;
     }
     Ok(count)
 }
 
-fn write_beside(file: &Path, ending: &str, bytes: &[u8]) -> Result<(), String> {
-    let target = beside(file, ending);
-    fs::write(&target, bytes).map_err(|e| format!("cannot write {}: {e}", target.display()))
-}
-
 /// Brotli at quality 11 with a 4 MiB window: the smallest output, paid once at build time.
-pub fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>, String> {
+pub fn brotli_bytes(bytes: &[u8]) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 22);
-        writer
-            .write_all(bytes)
-            .map_err(|e| format!("brotli failed: {e}"))?;
+        writer.write_all(bytes)?;
     }
     Ok(out)
 }
 
 /// Gzip at level 9, for clients without brotli.
-pub fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>, String> {
+pub fn gzip_bytes(bytes: &[u8]) -> io::Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(bytes)
-        .map_err(|e| format!("gzip failed: {e}"))?;
-    encoder.finish().map_err(|e| format!("gzip failed: {e}"))
+    encoder.write_all(bytes)?;
+    encoder.finish()
 }
 
 #[cfg(test)]

@@ -1,10 +1,5 @@
-//! The pre-renderer: every page of the site (the directory and each role and level) rendered at build time
-//! by the same components the wasm renders, so a reader without JavaScript, a crawler reading job ads, and
-//! a slow phone all see the band before any code arrives. Native only; `cargo xtask build` runs it through
-//! the `paygrade-prerender` binary.
-
-mod directory;
-mod shell;
+//! Rendering the pages: every page of the site (the directory and each role and level) rendered by the
+//! same components the wasm renders, from the same `State` the wasm reaches once its data has arrived.
 
 use std::path::Path;
 use std::rc::Rc;
@@ -13,19 +8,19 @@ use serde_json::{json, Map, Value};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use crate::band::CurrencyChoice;
-use crate::model::{Dataset, Date, IndexEntry};
-use crate::parse::{parse_manifest, Sources, MANIFEST};
-use crate::ui::actions::Actions;
-use crate::ui::components::job_ad::{ad_for, JobAdProps};
-use crate::ui::explorer::{explorer_linked, OwnDataCallbacks, SiteLinks};
-use crate::ui::load::{resolve, Outcome, Published, RolePage};
-use crate::ui::state::{Action, Shared, State, Surface};
-use crate::ui::url::ViewQuery;
-use crate::view::{contract, pages, role_bands_everywhere, Detail, RoleView};
+use paygrade::band::CurrencyChoice;
+use paygrade::model::{Dataset, Date, IndexEntry};
+use paygrade::parse::{parse_manifest, Sources, MANIFEST};
+use paygrade::ui::actions::Actions;
+use paygrade::ui::components::job_ad::{ad_for, JobAdProps};
+use paygrade::ui::explorer::{explorer_linked, OwnDataCallbacks, SiteLinks};
+use paygrade::ui::load::{resolve, Outcome, Published, RolePage};
+use paygrade::ui::state::{Action, Shared, State, Surface};
+use paygrade::ui::url::ViewQuery;
+use paygrade::view::{contract, pages, role_bands_everywhere, Detail, RoleView};
 
-pub use directory::{LevelLinks, LevelLinksProps};
-pub use shell::escape_html;
+use crate::directory::{LevelLinks, LevelLinksProps};
+use crate::shell;
 
 /// One file the pre-renderer writes, by its path under dist/.
 #[derive(Debug, Clone, PartialEq)]
@@ -270,7 +265,7 @@ fn dataset_files(dataset: &Dataset) -> Vec<String> {
 /// figures by the core (the role's own midpoint where it applies, as on the page), and the strings the boot
 /// script fills them into (`view::contract`), so the band reads the same before and after the wasm.
 fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -> Value {
-    let figures = |band: &crate::band::Band| {
+    let figures = |band: &paygrade::band::Band| {
         json!([
             figure(band.min),
             figure(band.mid),

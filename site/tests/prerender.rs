@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use paygrade::band::{band_figures, BandRequest, CurrencyChoice, RoleMidpoint};
 use paygrade::parse::Sources;
-use paygrade::site::{read_folder, render_site, SiteFile};
+use paygrade_site::{read_folder, render_site, SiteFile};
 
+/// The workspace root, where the shipped data and the hostile corpus are.
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let site = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    site.parent().map(PathBuf::from).unwrap_or(site)
 }
 
 fn shipped() -> Sources {
