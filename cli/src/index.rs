@@ -23,15 +23,7 @@ enum Target {
 
 /// Writes (or with `check`, compares) the index; data problems are reported on stderr.
 pub fn run(dir: &Path, output: Option<&Path>, check: bool) -> Result<ExitCode, CliError> {
-    let folder = read_data_folder(dir)?;
-    let index_file = index_file(&folder);
-    let problems = problems_besides_index(folder.problems, &index_file);
-    for problem in &problems {
-        eprintln!("{}", problem_line(dir, problem));
-    }
-    if !problems.is_empty() {
-        eprintln!("{}", summary(&problems, folder.files_read));
-    }
+    let (folder, index_file, _) = read_for_index(dir)?;
     let Some(dataset) = folder.dataset else {
         eprintln!(
             "paygrade: cannot index {}: its manifest has errors",
@@ -100,6 +92,21 @@ pub fn index_file(folder: &DataFolder) -> String {
         .index_file
         .clone()
         .unwrap_or_else(|| DEFAULT_INDEX.to_string())
+}
+
+/// The folder read for writing its index (`index`, `site`): its problems but those of the index about to be
+/// written, reported on stderr with a count, and the index's file name.
+pub fn read_for_index(dir: &Path) -> Result<(DataFolder, String, Vec<DataError>), CliError> {
+    let mut folder = read_data_folder(dir)?;
+    let index_file = index_file(&folder);
+    let problems = problems_besides_index(std::mem::take(&mut folder.problems), &index_file);
+    for problem in &problems {
+        eprintln!("{}", problem_line(dir, problem));
+    }
+    if !problems.is_empty() {
+        eprintln!("{}", summary(&problems, folder.files_read));
+    }
+    Ok((folder, index_file, problems))
 }
 
 /// The folder's problems but those with its current index: writing the index is what fixes them.

@@ -12,9 +12,8 @@ use paygrade_site::files::{self, AppFiles};
 use paygrade_site::{compress, write_pages, SiteError};
 
 use crate::check::exit_for;
-use crate::folder::read_data_folder;
-use crate::index::{index_file, index_for, problems_besides_index};
-use crate::report::{count, grouped, problem_line, summary};
+use crate::index::{index_for, read_for_index};
+use crate::report::{count, grouped};
 use crate::CliError;
 
 /// Where the app's files are looked for when `--app` is not given: a `dist/` in the current directory.
@@ -29,16 +28,8 @@ pub fn run(dir: &Path, app: Option<&Path>, out: &Path) -> Result<ExitCode, CliEr
         error,
         defaulted: app.is_none(),
     })?;
-    let folder = read_data_folder(dir)?;
-    let index_file = index_file(&folder);
     // The site's data gets a fresh index, so the old one's problems are not the site's.
-    let problems = problems_besides_index(folder.problems, &index_file);
-    for problem in &problems {
-        eprintln!("{}", problem_line(dir, problem));
-    }
-    if !problems.is_empty() {
-        eprintln!("{}", summary(&problems, folder.files_read));
-    }
+    let (folder, index_file, problems) = read_for_index(dir)?;
     let Some(dataset) = folder.dataset else {
         eprintln!(
             "paygrade: cannot build a site for {}: its manifest has errors",
