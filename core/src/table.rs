@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::band::CurrencyChoice;
 use crate::model::{Dataset, Date, IndexEntry};
 use crate::transparency::{place_verdict, PlaceVerdict, PostedBand, Verdict};
-use crate::view::{role_bands_everywhere, total_rewards};
+use crate::view::{rewards_figures, role_bands_everywhere};
 
 /// One location's band, flattened for the table and the CSV export.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +20,8 @@ pub struct TableRow {
     pub zone: String,
     pub hiring: bool,
     pub factor: f64,
+    /// The location's line in its table, for a report link.
+    pub line: usize,
     /// The factor after the policy's floor: within one grade, pay in the reference currency is proportional
     /// to it, so amount columns sort by it and stay comparable across currencies.
     pay_factor: f64,
@@ -204,11 +206,10 @@ pub fn rows_for(
                             .eq_ignore_ascii_case(location.country.trim())
                     })
                 });
-            let rewards = band.as_ref().ok().map(|band| {
-                let total = total_rewards(data, band, location, 1.0, None);
-                let equity = total.equity.as_ref().map_or(0.0, |equity| equity.per_year);
-                [total.variable, equity, total.benefits_value, total.total]
-            });
+            let rewards = band
+                .as_ref()
+                .ok()
+                .map(|band| rewards_figures(data, band, location));
             let ad = match &band {
                 Ok(band) if has_rules => {
                     place_verdict(data, &PostedBand::from(band), location, posted)
@@ -222,6 +223,7 @@ pub fn rows_for(
                 zone,
                 hiring: location.hiring,
                 factor: location.factor,
+                line: location.line,
                 pay_factor: location.factor.max(data.manifest.policy.location_floor),
                 band: band
                     .map(|band| Figures {

@@ -62,6 +62,21 @@ impl Location {
         }
     }
 
+    /// The area's first and last parts and how many there are, as `area_parts` gives them, without
+    /// allocating: asked for every law at every location.
+    pub fn area_ends(&self) -> (Option<&str>, Option<&str>, usize) {
+        if self.area == WHOLE_COUNTRY || self.area == EVERYWHERE_ELSE {
+            return (None, None, 0);
+        }
+        let parts = || {
+            self.area
+                .split(',')
+                .map(str::trim)
+                .filter(|part| !part.is_empty() && *part != EVERYWHERE_ELSE)
+        };
+        (parts().next(), parts().next_back(), parts().count())
+    }
+
     /// The area's parts, narrowest first: `Seattle, Washington` → [`Seattle`, `Washington`];
     /// `Everywhere else, Texas` → [`Texas`]; a country-wide row has none.
     pub fn area_parts(&self) -> Vec<&str> {

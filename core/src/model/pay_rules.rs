@@ -29,17 +29,14 @@ impl Jurisdiction {
         if !self.country.eq_ignore_ascii_case(location.country.trim()) {
             return false;
         }
-        let parts = location.area_parts();
-        let region_ok = self.region.as_deref().is_none_or(|region| {
-            parts
-                .last()
-                .is_some_and(|last| last.eq_ignore_ascii_case(region))
-        });
+        // Checked for every law at every location of a table: no allocation here.
+        let (first, last, count) = location.area_ends();
+        let region_ok = self
+            .region
+            .as_deref()
+            .is_none_or(|region| last.is_some_and(|last| last.eq_ignore_ascii_case(region)));
         let city_ok = self.city.as_deref().is_none_or(|city| {
-            parts.len() >= 2
-                && parts
-                    .first()
-                    .is_some_and(|first| first.eq_ignore_ascii_case(city))
+            count >= 2 && first.is_some_and(|first| first.eq_ignore_ascii_case(city))
         });
         region_ok && city_ok
     }
@@ -55,11 +52,8 @@ impl Jurisdiction {
             return true;
         }
         // `Everywhere else, Texas`: the rest of a state takes in the cities of that state.
-        match (
-            location.is_rest_of_region(),
-            location.area_parts().as_slice(),
-        ) {
-            (true, [state]) => {
+        match (location.is_rest_of_region(), location.area_ends()) {
+            (true, (Some(state), _, 1)) => {
                 self.city.is_some()
                     && self
                         .region

@@ -11,9 +11,9 @@ mod role;
 pub use offer::{OfferPlace, OfferPosition};
 pub use report::report_link;
 pub use rewards::{
-    equity_year, grant_for, hire_adjusted, move_pay, next_grade, overlaps, payments_for, promotion,
-    total_rewards, ways_to_hire, EquityYear, MoveResult, Overlap, Payments, Promotion,
-    TotalRewards,
+    benefits_per_year, equity_per_year, equity_year, grant_for, hire_adjusted, move_pay,
+    next_grade, overlaps, payments_for, promotion, rewards_figures, total_rewards, ways_to_hire,
+    EquityYear, MoveResult, Overlap, Payments, Promotion, TotalRewards,
 };
 pub use role::{job_title, own_midpoint_at, role_band, role_bands_everywhere, Detail, RoleView};
 

@@ -70,6 +70,59 @@ pub fn grant_for<'d>(data: &'d Dataset, grade: u8, location: &Location) -> Optio
         .or_else(|| for_grade().find(|grant| grant.zone.is_none()))
 }
 
+/// A grant's value a year at `multiplier` × the stated valuation, in `currency`, with no explanation: what
+/// the every-location table needs 10,000 times. `None` without a rate.
+pub fn equity_per_year(
+    data: &Dataset,
+    grant: &EquityGrant,
+    multiplier: f64,
+    currency: &str,
+) -> Option<f64> {
+    let conversion = data.conversion(&grant.currency, currency)?;
+    let price = grant.price * multiplier;
+    let per_share = match grant.kind {
+        EquityKind::Options => (price - grant.strike.unwrap_or(0.0)).max(0.0),
+        EquityKind::Shares => price,
+    };
+    Some(grant.shares * per_share * conversion / grant.vesting_years)
+}
+
+/// The benefits' value a year at a location, in `currency`, for a way to hire (none for a contractor).
+pub fn benefits_per_year(
+    data: &Dataset,
+    location: &Location,
+    currency: &str,
+    way: Option<HireWay>,
+) -> f64 {
+    if way == Some(HireWay::Contractor) {
+        return 0.0;
+    }
+    data.benefits
+        .iter()
+        .filter(|benefit| benefit.country.eq_ignore_ascii_case(&location.country))
+        .filter_map(|benefit| {
+            data.conversion(&benefit.currency, currency)
+                .map(|conversion| benefit.value * conversion)
+        })
+        .fold(0.0, |total, value| total + value)
+}
+
+/// The whole offer's figures at the midpoint, a year, without the explanations the page shows:
+/// `[variable, equity, benefits, total]`, for the every-location table and its CSV.
+pub fn rewards_figures(data: &Dataset, band: &Band, location: &Location) -> [f64; 4] {
+    let variable = band.variable.unwrap_or(0.0);
+    let equity = grant_for(data, band.grade, location)
+        .and_then(|grant| equity_per_year(data, grant, 1.0, &band.currency))
+        .unwrap_or(0.0);
+    let benefits = benefits_per_year(data, location, &band.currency, None);
+    [
+        variable,
+        equity,
+        benefits,
+        band.mid + variable + equity + benefits,
+    ]
+}
+
 /// A year of a grant at `multiplier` × the stated valuation, in `currency`; `None` without a rate.
 pub fn equity_year(
     data: &Dataset,
