@@ -49,10 +49,12 @@
     if (params.has('contract')) return;
     const id = params.get('location') || bands.default;
     const place = Object.prototype.hasOwnProperty.call(bands.locations, id) ? bands.locations[id] : null;
-    const band = document.querySelector('.pg-prerendered .pg-band');
-    const title = document.getElementById('pg-pay-title');
+    // Where to write, the figures' order and the sentences all come from bands.json (Rust's
+    // `view::contract`, which the components render with), not from here.
+    const where = bands.selectors;
+    const band = document.querySelector(where.band);
+    const title = document.querySelector(where.title);
     if (!place || !band || !title) return;
-    // The figures' order and the sentences come from bands.json (Rust's `view::contract`), not from here.
     const row = currency === 'reference' && place.reference ? place.reference : place.local;
     const field = (name) => row[bands.fields.indexOf(name)];
     const [min, mid, max, code, variable, total] = ['min', 'mid', 'max', 'currency', 'variable', 'total'].map(field);
@@ -66,12 +68,12 @@
       const node = band.querySelector(selector);
       if (node) node.textContent = value;
     };
-    text('.pg-figure-min dd', money(min, code));
-    text('.pg-figure-mid dd', money(mid, code));
-    text('.pg-figure-max dd', money(max, code));
-    text('.pg-extra:nth-child(1) dd', variable === null ? bands.no_variable : money(variable, code));
-    text('.pg-extra:nth-child(2) dd', money(total, code));
-    text('[aria-live]', fillIn(bands.sentence, {
+    text(where.min, money(min, code));
+    text(where.mid, money(mid, code));
+    text(where.max, money(max, code));
+    text(where.variable, variable === null ? bands.no_variable : money(variable, code));
+    text(where.total, money(total, code));
+    text(where.announcement, fillIn(bands.sentence, {
       grade: bands.grade, place: place.name, min: money(min, code), max: money(max, code), mid: money(mid, code),
     }));
     title.textContent = fillIn(bands.title, { grade: bands.grade, place: place.name });

@@ -313,6 +313,10 @@ fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -
         "title": contract::PAY_TITLE,
         "sentence": contract::BAND_SENTENCE,
         "no_variable": contract::NO_VARIABLE,
+        "selectors": contract::selectors()
+            .into_iter()
+            .map(|(name, selector)| (name.to_string(), Value::from(selector)))
+            .collect::<Map<String, Value>>(),
         "locations": locations,
     })
 }

@@ -391,3 +391,35 @@ fn a_role_folder_cannot_leave_roles() {
     );
     let _ = Path::new(&folder);
 }
+
+/// The places boot.js writes to (`view::contract`, written into bands.json) are on every role page.
+#[tokio::test(flavor = "current_thread")]
+async fn every_selector_boot_js_reads_from_bands_json_is_on_the_role_page() {
+    use paygrade::view::contract;
+    let files = render(shipped()).await;
+    let page = &file(&files, "roles/vp-strategy-developer-relations/index.html").contents;
+    let bands: serde_json::Value = serde_json::from_str(
+        &file(&files, "roles/vp-strategy-developer-relations/bands.json").contents,
+    )
+    .unwrap();
+    for (name, selector) in contract::selectors() {
+        assert_eq!(bands["selectors"][name], selector.as_str(), "{name}");
+    }
+    assert!(page.contains(&format!("id=\"{}\"", contract::PAY_TITLE_ID)));
+    for class in [
+        contract::BAND_CLASS,
+        contract::FIGURE_MIN_CLASS,
+        contract::FIGURE_MID_CLASS,
+        contract::FIGURE_MAX_CLASS,
+        contract::VARIABLE_CLASS,
+        contract::TOTAL_CASH_CLASS,
+        contract::ANNOUNCEMENT_CLASS,
+    ] {
+        assert!(
+            page.contains(&format!("class=\"{class}"))
+                || page.contains(&format!(" {class}\""))
+                || page.contains(&format!(" {class} ")),
+            "{class} is not on the page"
+        );
+    }
+}

@@ -302,8 +302,8 @@ fn pay_section(
         }
     };
     html! {
-        <section id="pg-pay" class="pg-section" aria-labelledby="pg-pay-title">
-            <h2 id="pg-pay-title">{ contract::fill(contract::PAY_TITLE, &[("grade", &grade.to_string()), ("place", place)]) }</h2>
+        <section id="pg-pay" class="pg-section" aria-labelledby={contract::PAY_TITLE_ID}>
+            <h2 id={contract::PAY_TITLE_ID}>{ contract::fill(contract::PAY_TITLE, &[("grade", &grade.to_string()), ("place", place)]) }</h2>
             <div class="pg-controls">
                 <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
                     on_select={actions.select_location.clone()} />

@@ -30,6 +30,31 @@ pub mod contract {
     /// What the variable-pay figure says when the grade has none.
     pub const NO_VARIABLE: &str = "None for this grade";
 
+    /// The band's element (its class), the Pay section's heading (its id) and the band's parts (their
+    /// classes): the components render them, and boot.js finds them through `selectors()`.
+    pub const BAND_CLASS: &str = "pg-band";
+    pub const PAY_TITLE_ID: &str = "pg-pay-title";
+    pub const FIGURE_MIN_CLASS: &str = "pg-figure-min";
+    pub const FIGURE_MID_CLASS: &str = "pg-figure-mid";
+    pub const FIGURE_MAX_CLASS: &str = "pg-figure-max";
+    pub const VARIABLE_CLASS: &str = "pg-extra-variable";
+    pub const TOTAL_CASH_CLASS: &str = "pg-extra-total";
+    pub const ANNOUNCEMENT_CLASS: &str = "pg-band-announcement";
+
+    /// The CSS selectors boot.js fills, by the names it uses, written into `bands.json`.
+    pub fn selectors() -> [(&'static str, String); 8] {
+        [
+            ("band", format!(".pg-prerendered .{BAND_CLASS}")),
+            ("title", format!("#{PAY_TITLE_ID}")),
+            ("min", format!(".{FIGURE_MIN_CLASS} dd")),
+            ("mid", format!(".{FIGURE_MID_CLASS} dd")),
+            ("max", format!(".{FIGURE_MAX_CLASS} dd")),
+            ("variable", format!(".{VARIABLE_CLASS} dd")),
+            ("total", format!(".{TOTAL_CASH_CLASS} dd")),
+            ("announcement", format!(".{ANNOUNCEMENT_CLASS}")),
+        ]
+    }
+
     /// Fills `{name}` placeholders, as boot.js does with the same templates.
     pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         values

@@ -36,24 +36,24 @@ pub fn BandFigures(props: &BandFiguresProps) -> Html {
         ],
     );
     html! {
-        <div class="pg-band" data-grade={band.grade.to_string()} data-min={band.min.to_string()} data-mid={band.mid.to_string()}
+        <div class={contract::BAND_CLASS} data-grade={band.grade.to_string()} data-min={band.min.to_string()} data-mid={band.mid.to_string()}
             data-max={band.max.to_string()} data-currency={band.currency.clone()}>
             <dl class="pg-figures">
-                { figure("Minimum", band.min, "pg-figure-min") }
-                { figure("Midpoint", band.mid, "pg-figure-mid") }
-                { figure("Maximum", band.max, "pg-figure-max") }
+                { figure("Minimum", band.min, contract::FIGURE_MIN_CLASS) }
+                { figure("Midpoint", band.mid, contract::FIGURE_MID_CLASS) }
+                { figure("Maximum", band.max, contract::FIGURE_MAX_CLASS) }
             </dl>
             <dl class="pg-extras">
-                <div class="pg-extra">
+                <div class={classes!("pg-extra", contract::VARIABLE_CLASS)}>
                     <dt>{ "Target variable pay" }</dt>
                     <dd>{ band.variable.map_or_else(|| contract::NO_VARIABLE.to_string(), |v| money(v, &band.currency)) }</dd>
                 </div>
-                <div class="pg-extra">
+                <div class={classes!("pg-extra", contract::TOTAL_CASH_CLASS)}>
                     <dt>{ "Total target cash" }</dt>
                     <dd>{ money(band.total_target_cash, &band.currency) }</dd>
                 </div>
             </dl>
-            <p class="pg-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
+            <p class={classes!("pg-visually-hidden", contract::ANNOUNCEMENT_CLASS)} aria-live="polite" aria-atomic="true">{ announcement }</p>
         </div>
     }
 }
