@@ -433,3 +433,35 @@ fn a_section_page_is_the_overview_of_its_leaves() {
     leaf.inherit_from(&overview);
     assert_eq!(leaf.hiring_steps.len(), 1);
 }
+
+/// A department's `_index.md` that states a grade of its own is a role, not an overview: the directory
+/// lists it beside the pages under it.
+#[test]
+fn a_graded_section_page_is_listed_as_a_role() {
+    use paygrade_core::directory::directory;
+    use paygrade_core::model::RoleIndex;
+    use paygrade_core::parse::parse_role;
+
+    let head = parse_role(
+        "roles/design/_index.md",
+        b"---\ntitle: Head of Design\ngrade: 10\n---\n\nRuns design.\n",
+    )
+    .unwrap()
+    .0;
+    assert!(head.is_section_page());
+    assert!(!head.is_overview_page());
+    let leaf = parse_role(
+        "roles/design/senior.md",
+        b"---\ntitle: Senior Product Designer\ngrade: 7\n---\n\nLeads projects.\n",
+    )
+    .unwrap()
+    .0;
+    let index = RoleIndex::from_roles(&[head, leaf]);
+    assert!(!index.is_overview("design"));
+    let ids: Vec<&str> = directory(&index, "")
+        .iter()
+        .flat_map(|group| group.roles.iter().map(|role| role.id.as_str()))
+        .collect();
+    assert!(ids.contains(&"design"), "{ids:?}");
+    assert!(ids.contains(&"design/senior"), "{ids:?}");
+}

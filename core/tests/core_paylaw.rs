@@ -2,7 +2,10 @@
 //! force, before its date, below its size threshold, for a remote role, with one figure, and the
 //! exemptions; the rules file's located errors; the strictest combination, the offered range and the table.
 
-use paygrade_core::band::{Band, CurrencyChoice};
+mod support;
+use support::band;
+
+use paygrade_core::band::CurrencyChoice;
 use paygrade_core::model::{Dataset, Date, PayRule, RuleKind, RuleSet};
 use paygrade_core::parse::{
     load_dataset, merge_rules, parse_pay_rules, MAINTAINED_RULES, MAINTAINED_RULES_CSV,
@@ -97,19 +100,6 @@ fn data_with(job_ads: &str) -> Dataset {
 
 fn date(text: &str) -> Date {
     Date::parse(text).unwrap()
-}
-
-fn band(data: &Dataset, grade: u8, location: &str) -> Band {
-    paygrade_core::view::role_band(
-        data,
-        None,
-        grade,
-        location,
-        &CurrencyChoice::Local,
-        None,
-        paygrade_core::view::Detail::Figures,
-    )
-    .unwrap()
 }
 
 fn check(data: &Dataset, grade: u8, places: &[&str], remote: bool, posted: &str) -> AdCheck {

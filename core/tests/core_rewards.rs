@@ -2,7 +2,10 @@
 //! payments a year, ways to hire, each move policy, promotions, overlapping and non-monotonic grades, and
 //! located errors on bad rows of every new table.
 
-use paygrade_core::band::{Band, CurrencyChoice};
+mod support;
+use support::band;
+
+use paygrade_core::band::Band;
 use paygrade_core::model::{Dataset, EquityKind, HireWay, MovePolicy};
 use paygrade_core::parse::{
     load_dataset, parse_benefits, parse_equity, parse_hiring, parse_payments, shipped_dataset,
@@ -13,19 +16,6 @@ use paygrade_core::view::{
 
 fn shipped() -> Dataset {
     shipped_dataset()
-}
-
-fn band(data: &Dataset, grade: u8, location: &str) -> Band {
-    paygrade_core::view::role_band(
-        data,
-        None,
-        grade,
-        location,
-        &CurrencyChoice::Local,
-        None,
-        paygrade_core::view::Detail::Figures,
-    )
-    .unwrap()
 }
 
 const LISBON: &str = "portugal/lisbon";

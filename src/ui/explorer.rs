@@ -15,7 +15,7 @@ use crate::ui::load::{DataSource, LocalFiles};
 use crate::ui::state::{Phase, Shared, State};
 use crate::view::{
     contract, move_pay, next_grade, overlaps, promotion, report_link, role_band, total_rewards,
-    ways_to_hire, Detail, RoleView,
+    ways_to_hire, Detail, RoleView, TotalRewards,
 };
 
 /// What the page does with the reader's own files; only the standalone page has it.
@@ -133,6 +133,16 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
         return html! {};
     };
     let band = view.band.clone().map_err(|e| e.to_string());
+    // The whole offer, worked out once per render for the total-rewards block and the offer check.
+    let rewards = view.band.as_ref().ok().map(|band| {
+        total_rewards(
+            &dataset,
+            band,
+            location,
+            state.selection.valuation,
+            view.contract,
+        )
+    });
     let place = location.name();
 
     // On a phone the band comes right after the title: the description and the level picker follow it.
@@ -210,8 +220,8 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
                 }
                 <a href="#pg-grades">{ "Grades" }</a>
             </nav>
-            { rewards_section(state, actions, &dataset, location, &view) }
-            { offer_section(state, actions, &dataset, location, entry, grade, &view) }
+            { rewards_section(actions, rewards.as_ref(), state.selection.valuation) }
+            { offer_section(state, actions, &dataset, location, entry, grade, &view, rewards.as_ref()) }
             { move_section(state, actions, &dataset, location, entry, grade) }
             <section id="pg-compare" class="pg-section" aria-labelledby="pg-compare-title">
                 <h2 id="pg-compare-title">{ format!("Compare locations for grade {grade}") }</h2>
@@ -432,19 +442,12 @@ fn hire_choice(dataset: &Dataset, location: &Location, view: &RoleView, actions:
 }
 
 /// The whole offer at the band's midpoint: base, variable, equity, benefits, payments.
-fn rewards_section(
-    state: &State,
-    actions: &Actions,
-    dataset: &Dataset,
-    location: &Location,
-    view: &RoleView,
-) -> Html {
-    let body = match &view.band {
-        Ok(band) => html! {
-            <TotalRewardsBlock rewards={total_rewards(dataset, band, location, state.selection.valuation, view.contract)}
-                valuation={state.selection.valuation} on_valuation={actions.set_valuation.clone()} />
+fn rewards_section(actions: &Actions, rewards: Option<&TotalRewards>, valuation: f64) -> Html {
+    let body = match rewards {
+        Some(rewards) => html! {
+            <TotalRewardsBlock rewards={rewards.clone()} {valuation} on_valuation={actions.set_valuation.clone()} />
         },
-        Err(_) => {
+        None => {
             html! { <p class="pg-empty">{ "There is no band to add the rest of the offer to." }</p> }
         }
     };
@@ -457,6 +460,7 @@ fn rewards_section(
 }
 
 /// Where an offer sits, what it comes to with the rest of the offer, and where a promotion would take it.
+#[allow(clippy::too_many_arguments)]
 fn offer_section(
     state: &State,
     actions: &Actions,
@@ -465,11 +469,11 @@ fn offer_section(
     entry: Option<&IndexEntry>,
     grade: u8,
     view: &RoleView,
+    total: Option<&TotalRewards>,
 ) -> Html {
     let body = match (&view.band, state.offer_amount()) {
         (Ok(band), amount) => {
-            let rewards = amount.map(|amount| {
-                let total = total_rewards(dataset, band, location, state.selection.valuation, view.contract);
+            let rewards = amount.zip(total).map(|(amount, total)| {
                 let rest = total.total - total.base_mid;
                 html! {
                     <p class="pg-offer-total" data-total={(amount + rest).to_string()}>

@@ -59,10 +59,10 @@ impl RoleIndex {
     /// The index of parsed pages, as `paygrade index` writes it: sorted by id, each page's levels in page
     /// order, its department named by the folder's own page (`engineering/_index.md`) or the folder name.
     pub fn from_roles(roles: &[Role]) -> RoleIndex {
-        // Section pages (`_index.md`), which are the overviews of the leaves beside them: found once.
+        // Ungraded section pages (`_index.md`), the overviews of the leaves beside them: found once.
         let sections: std::collections::HashSet<&str> = roles
             .iter()
-            .filter(|role| role.is_section_page())
+            .filter(|role| role.is_overview_page())
             .map(|role| role.id.as_str())
             .collect();
         // A folder's own page names its department; looked up once, not per role.

@@ -62,8 +62,9 @@ impl Location {
         }
     }
 
-    /// The area's first and last parts and how many there are, as `area_parts` gives them, without
-    /// allocating: asked for every law at every location.
+    /// The area's first (narrowest) and last (widest) parts and how many there are, without allocating
+    /// (asked for every law at every location): `Seattle, Washington` → (`Seattle`, `Washington`, 2);
+    /// `Everywhere else, Texas` → (`Texas`, `Texas`, 1); a country-wide row has none.
     pub fn area_ends(&self) -> (Option<&str>, Option<&str>, usize) {
         if self.area == WHOLE_COUNTRY || self.area == EVERYWHERE_ELSE {
             return (None, None, 0);
@@ -75,19 +76,6 @@ impl Location {
                 .filter(|part| !part.is_empty() && *part != EVERYWHERE_ELSE)
         };
         (parts().next(), parts().next_back(), parts().count())
-    }
-
-    /// The area's parts, narrowest first: `Seattle, Washington` → [`Seattle`, `Washington`];
-    /// `Everywhere else, Texas` → [`Texas`]; a country-wide row has none.
-    pub fn area_parts(&self) -> Vec<&str> {
-        if self.area == WHOLE_COUNTRY || self.area == EVERYWHERE_ELSE {
-            return Vec::new();
-        }
-        self.area
-            .split(',')
-            .map(str::trim)
-            .filter(|part| !part.is_empty() && *part != EVERYWHERE_ELSE)
-            .collect()
     }
 }
 
@@ -127,13 +115,13 @@ mod tests {
     #[test]
     fn area_parts_go_from_narrow_to_wide() {
         assert_eq!(
-            at("United States", "Seattle, Washington").area_parts(),
-            ["Seattle", "Washington"]
+            at("United States", "Seattle, Washington").area_ends(),
+            (Some("Seattle"), Some("Washington"), 2)
         );
         assert_eq!(
-            at("United States", "Everywhere else, Texas").area_parts(),
-            ["Texas"]
+            at("United States", "Everywhere else, Texas").area_ends(),
+            (Some("Texas"), Some("Texas"), 1)
         );
-        assert!(at("Canada", "Everywhere else").area_parts().is_empty());
+        assert_eq!(at("Canada", "Everywhere else").area_ends(), (None, None, 0));
     }
 }

@@ -56,6 +56,12 @@ impl Role {
         self.file.ends_with("/_index.md") || self.file == "_index.md"
     }
 
+    /// Whether this page can be a family's overview: a section page that states no grade of its own. A graded
+    /// `_index.md` (a department page with its own levels) is a role like any other.
+    pub fn is_overview_page(&self) -> bool {
+        self.is_section_page() && self.levels.is_empty() && self.grade.is_none()
+    }
+
     /// Takes the family overview's hiring process, career ladder and performance indicators where this
     /// leaf page has none of its own: handbooks write those once, on the family's `_index.md`.
     pub fn inherit_from(&mut self, overview: &Role) {

@@ -131,7 +131,7 @@ impl Dataset {
         // A leaf with no hiring process, career ladder or indicators of its own shows its family overview's.
         let overviews: HashMap<String, crate::model::Role> = roles
             .iter()
-            .filter(|role| role.is_section_page())
+            .filter(|role| role.is_overview_page())
             .map(|role| (role.id.clone(), role.clone()))
             .collect();
         for role in &mut roles {
@@ -332,7 +332,7 @@ impl Dataset {
     pub fn role_problems(&self, role: &Role) -> Vec<DataError> {
         let grades_file = &self.manifest.tables.grades;
         // A family's overview states no grade of its own: its leaves do.
-        if role.levels.is_empty() && role.grade.is_none() && self.index.is_overview(&role.id) {
+        if role.is_overview_page() && self.index.is_overview(&role.id) {
             return Vec::new();
         }
         if role.levels.is_empty() && role.grade.is_none() {
