@@ -61,14 +61,14 @@ pub fn directory<'a>(index: &'a RoleIndex, search: &str) -> Vec<DepartmentGroup<
             }),
         }
     }
-    groups.sort_by(|a, b| {
+    crate::order::sort_by(&mut groups, |a, b| {
         (a.department == NO_DEPARTMENT, a.department)
             .cmp(&(b.department == NO_DEPARTMENT, b.department))
     });
     for group in &mut groups {
-        group
-            .roles
-            .sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+        crate::order::sort_by(&mut group.roles, |a, b| {
+            a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id))
+        });
     }
     groups
 }

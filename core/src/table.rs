@@ -251,8 +251,7 @@ fn currency_bytes(code: &str) -> [u8; 3] {
 /// Row indices in `sort` order; rows without a band sort last whatever the direction. Amount columns
 /// order by what the pay is worth in the reference currency, not by the local number (¥ and £ mix).
 pub fn sorted(rows: &[TableRow], sort: Sort) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::order::positions(rows.len(), &|a, b| {
         let (Some(x), Some(y)) = (rows.get(a), rows.get(b)) else {
             return Ordering::Equal;
         };
@@ -277,8 +276,7 @@ pub fn sorted(rows: &[TableRow], sort: Sort) -> Vec<usize> {
         } else {
             ordering
         })
-    });
-    order
+    })
 }
 
 /// Places whose ad breaks a rule first, then those that cannot be checked, those that comply, and no rule.

@@ -353,7 +353,9 @@ fn check_with(data: &Dataset, band: &PostedBand, facts: PostingFacts, offer: boo
         });
     }
     // File order, so the list reads the same whichever place was picked first.
-    reaching.sort_by(|(a, _), (b, _)| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+    crate::order::sort_by(&mut reaching, |(a, _), (b, _)| {
+        a.file.cmp(&b.file).then(a.line.cmp(&b.line))
+    });
 
     let ads = &data.manifest.job_ads;
     let statuses: Vec<RuleStatus> = reaching
@@ -537,7 +539,7 @@ fn combine(data: &Dataset, band: &PostedBand, applying: &[&RuleSet], facts: Post
             }
         }
     }
-    needs.content.sort();
+    crate::order::sort_by(&mut needs.content, Ord::cmp);
     if facts.remote {
         needs.remote_scope = facts
             .places

@@ -20,6 +20,7 @@ use yew::{AppHandle, AttrValue};
 
 use crate::ui::app::{App, AppProps};
 use crate::ui::url::{data_base, folder, ViewQuery, DEFAULT_DATA_BASE};
+use paygrade_core::order;
 
 /// What a host passes to `mount`: a plain object, or `data-paygrade-*` attributes read into one.
 #[derive(Default, Debug, PartialEq)]
@@ -59,10 +60,11 @@ const OPTION_KEYS: [&str; 11] = [
 type Given = BTreeMap<&'static str, String>;
 
 fn given_from(get: impl Fn(&str) -> Option<String>) -> Given {
-    OPTION_KEYS
-        .into_iter()
-        .filter_map(|key| get(key).map(|value| (key, value)))
-        .collect()
+    order::map_from(
+        OPTION_KEYS
+            .into_iter()
+            .filter_map(|key| get(key).map(|value| (key, value))),
+    )
 }
 
 /// One option of a JS object: `None` when left out, `Some(None)` when `null` (cleared), else its text.
@@ -323,15 +325,16 @@ fn mount_widget(host: &Element, given: Given) -> Result<MountHandle, JsValue> {
 /// Mounts into `root` with no shadow root, for pages that own their document: the standalone explorer
 /// (which keeps its view in the URL) and the iframe route (which only reads it).
 pub fn mount_in_place(root: Element, options: MountOptions, standalone: bool) -> MountHandle {
-    let given = [
-        ("data", &options.data),
-        ("stylesheet", &options.stylesheet),
-        ("explorer", &options.explorer),
-        ("sync", &options.sync),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| value.clone().map(|value| (key, value)))
-    .collect();
+    let given = order::map_from(
+        [
+            ("data", &options.data),
+            ("stylesheet", &options.stylesheet),
+            ("explorer", &options.explorer),
+            ("sync", &options.sync),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.clone().map(|value| (key, value))),
+    );
     MountHandle::new(render(root, options, given, standalone))
 }
 

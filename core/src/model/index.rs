@@ -92,7 +92,7 @@ impl RoleIndex {
                     .collect(),
             })
             .collect();
-        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::order::sort_by(&mut entries, |a, b| a.id.cmp(&b.id));
         RoleIndex {
             version: INDEX_VERSION,
             roles: entries,

@@ -185,7 +185,7 @@ fn with_pages(mut index: RoleIndex, made: RoleIndex) -> RoleIndex {
             .into_iter()
             .filter(|entry| !listed.contains(&entry.id)),
     );
-    index.roles.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::order::sort_by(&mut index.roles, |a, b| a.id.cmp(&b.id));
     index
 }
 
@@ -278,7 +278,7 @@ fn cross_check(data: &Dataset, locations_file: &str) -> Vec<DataError> {
 fn ladder_problems(data: &Dataset) -> Vec<DataError> {
     let file = &data.manifest.tables.grades;
     let mut grades: Vec<&crate::model::Grade> = data.grades.iter().collect();
-    grades.sort_by_key(|grade| grade.grade);
+    crate::order::sort_by_key(&mut grades, |grade| grade.grade);
     let mut problems = Vec::new();
     for pair in grades.windows(2) {
         let [lower, upper] = pair else { continue };

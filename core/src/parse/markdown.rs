@@ -820,7 +820,7 @@ impl InlineParser<'_> {
                 }
                 index += length.max(1);
             }
-            runs.sort_unstable();
+            crate::order::sort_by(&mut runs, Ord::cmp);
             runs
         });
         let first = runs.partition_point(|&entry| entry < (run, from));

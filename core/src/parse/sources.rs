@@ -68,11 +68,12 @@ pub fn overlay(
 ) -> Result<(Sources, LocalReport), Vec<DataError>> {
     if let Some(manifest_bytes) = local.get(MANIFEST) {
         let manifest = parse_manifest(MANIFEST, manifest_bytes)?;
-        let files = local
-            .iter()
-            .filter(|(path, _)| path.as_str() != MANIFEST)
-            .map(|(path, bytes)| (path.clone(), Ok(bytes.clone())))
-            .collect();
+        let files = crate::order::map_from(
+            local
+                .iter()
+                .filter(|(path, _)| path.as_str() != MANIFEST)
+                .map(|(path, bytes)| (path.clone(), Ok(bytes.clone()))),
+        );
         let report = LocalReport {
             whole_folder: true,
             ..LocalReport::default()

@@ -314,7 +314,7 @@ pub fn ways_to_hire<'d>(data: &'d Dataset, location: &Location) -> Vec<&'d WayTo
         .iter()
         .filter(|way| way.country.eq_ignore_ascii_case(&location.country))
         .collect();
-    ways.sort_by_key(|way| way.way);
+    crate::order::sort_by_key(&mut ways, |way| way.way);
     ways
 }
 
