@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// Sorts `items` by `compare`, keeping equal items in their order (a stable sort), through the one sort.
-pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
+pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     let order = {
         let view: &[T] = items;
         positions(view.len(), &|a, b| match (view.get(a), view.get(b)) {
@@ -16,16 +16,28 @@ pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
             _ => Ordering::Equal,
         })
     };
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        order
-            .into_iter()
-            .filter_map(|at| slots.get_mut(at).and_then(Option::take)),
-    );
+    permute(items, order);
+}
+
+/// Puts the item at `order[i]` in place `i`, in place by swaps along each cycle: no second copy of the
+/// items, so sorting costs the memory of the positions only.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut place = start;
+        while let Some(slot) = order.get_mut(place) {
+            let from = std::mem::replace(slot, DONE);
+            if from == DONE || from == start || from >= items.len() {
+                break;
+            }
+            items.swap(place, from);
+            place = from;
+        }
+    }
 }
 
 /// Sorts `items` by a key, stably: `sort_by` comparing `key` of each.
-pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
@@ -65,9 +77,18 @@ mod tests {
         let values = [3, 1, 2];
         let order = positions(values.len(), &|a, b| values[a].cmp(&values[b]));
         assert_eq!(order, [1, 2, 0]);
-        let mut empty: Vec<u8> = Vec::new();
+        let mut empty: [u8; 0] = [];
         sort_by(&mut empty, Ord::cmp);
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn longer_cycles_land_in_order() {
+        let mut items: Vec<u32> = (0..50).map(|n| (n * 37 + 11) % 50).collect();
+        let mut expected = items.clone();
+        expected.sort();
+        sort_by(&mut items, Ord::cmp);
+        assert_eq!(items, expected);
     }
 
     #[test]
