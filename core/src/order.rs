@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 
 /// Sorts `items` by `compare`, keeping equal items in their order (a stable sort), through the one sort.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
+    if items.len() <= SHORT {
+        insertion_sort(items, compare);
+        return;
+    }
     let order = {
         let view: &[T] = items;
         positions(view.len(), &|a, b| match (view.get(a), view.get(b)) {
@@ -17,6 +21,27 @@ pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
         })
     };
     permute(items, order);
+}
+
+/// Lists this short are sorted where they lie, with nothing allocated (as the standard sort does), so
+/// the many small sorts of a render leave no holes in the heap.
+const SHORT: usize = 20;
+
+/// A stable insertion sort: an item moves left past every item that compares greater.
+fn insertion_sort<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
+    for end in 1..items.len() {
+        let mut at = end;
+        while at > 0 {
+            let (Some(left), Some(right)) = (items.get(at - 1), items.get(at)) else {
+                break;
+            };
+            if compare(left, right) != Ordering::Greater {
+                break;
+            }
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
 }
 
 /// Puts the item at `order[i]` in place `i`, in place by swaps along each cycle: no second copy of the

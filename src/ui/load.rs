@@ -19,7 +19,6 @@ use crate::parse::{
     overlay, parse_manifest, parse_role, FetchedFiles, LocalReport, Sources, MAINTAINED_RULES,
     MANIFEST,
 };
-use paygrade_core::order;
 
 /// The reader's own files: path (relative to the folder they opened) → bytes. Never sent anywhere.
 pub type LocalFiles = BTreeMap<String, Vec<u8>>;
@@ -227,7 +226,7 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
         ),
         maintained_rules(&rules_url)
     );
-    let mut files: FetchedFiles = order::map_from(paths.into_iter().zip(fetched));
+    let mut files: FetchedFiles = paths.into_iter().zip(fetched).collect();
     // An index that could not be had is reported by name; the pages the manifest names one by one still
     // open, fetched now as they would be without an index.
     let index_failed = manifest
