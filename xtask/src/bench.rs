@@ -20,9 +20,9 @@ const DEEP_LINK_RATIO_MAX: f64 = 2.0;
 const INTERACTION_P95_MAX_MS: f64 = 16.0;
 const NATIVE_PARSE_10K_MAX_MS: f64 = 10.0;
 const MEMORY_10K_MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
-/// The wasm as brotli: a ratchet, set about 2 KB above the last measured size (284,385 B) and lowered
+/// The wasm as brotli: a ratchet, set about 2 KB above the last measured size (286,372 B) and lowered
 /// whenever the wasm shrinks by a few KB, so growth shows in review instead of creeping in.
-const WASM_BROTLI_MAX_BYTES: f64 = 286_500.0;
+const WASM_BROTLI_MAX_BYTES: f64 = 288_500.0;
 
 pub fn run_bench(check: bool) -> Result<(), String> {
     let sizes = build::bundle()?;
