@@ -243,6 +243,17 @@ fn print_handbook(figures: &Value) {
         figures["data_requests_400_families"],
         figures["data_requests_1_family"]
     );
+    let site = &figures["paygrade_site_400"];
+    println!(
+        "paygrade site, 400 families x 10,000 locations: {:.1} s, peak memory {:.0} MB, {} pages, {} files, {:.0} MB written (compressed copies included); anchor {:.2} s (paygrade check + writing as many bytes), ratio {:.1}",
+        number(&site["ms"]) / 1000.0,
+        number(&site["peak_memory_bytes"]) / 1048576.0,
+        site["pages"],
+        site["files"],
+        number(&site["bytes"]) / 1048576.0,
+        number(&site["anchor_ms"]) / 1000.0,
+        number(&site["ratio"])
+    );
     println!(
         "widgets 1 / 20: {} / {} data requests, {:.1} / {:.1} MB wasm memory",
         figures["widgets_1"]["data_requests"],
