@@ -158,9 +158,15 @@ fn widget_contract() -> Value {
     })
 }
 
-/// The roles and levels a widget can name: each role without a level, and each of its levels by slug.
-pub fn widget_keys(entry: &IndexEntry) -> impl Iterator<Item = Option<&str>> {
-    std::iter::once(None).chain(entry.levels.iter().map(|level| Some(level.slug.as_str())))
+/// The roles and levels a widget can name: each role without a level, and each of its levels by slug and
+/// by position from 1 (`level="2"`), the keys `IndexEntry::level_by_key` takes.
+pub fn widget_keys(entry: &IndexEntry) -> Vec<Option<String>> {
+    let levels = entry
+        .levels
+        .iter()
+        .enumerate()
+        .flat_map(|(position, level)| [Some(level.slug.clone()), Some((position + 1).to_string())]);
+    std::iter::once(None).chain(levels).collect()
 }
 
 /// A band's figures in `contract::BAND_FIELDS` order.

@@ -114,8 +114,9 @@ pub async fn render_outcome(
 /// Where each rendered file goes as soon as it is made (to disk, for a site of thousands of pages).
 pub type Sink<'a> = &'a mut dyn FnMut(SiteFile) -> Result<(), SiteError>;
 
-/// One worker's part of the site: of the site's files in their fixed order, those whose position is
-/// `part` modulo `parts`, so workers share the work without sharing state.
+/// One worker's part of the site, so workers share the work without sharing state: the `part`-th of
+/// `parts` runs of the pages (in their fixed order, grouped by band), and of the other files those whose
+/// position is `part` modulo `parts`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Share {
     pub part: usize,
@@ -128,6 +129,12 @@ impl Share {
 
     fn takes(self, position: usize) -> bool {
         position % self.parts.max(1) == self.part
+    }
+
+    /// This share's run of `len` items: contiguous, so pages at one grade stay together.
+    fn run(self, len: usize) -> std::ops::Range<usize> {
+        let parts = self.parts.max(1);
+        (len * self.part / parts)..(len * (self.part + 1) / parts)
     }
 }
 
@@ -152,10 +159,7 @@ pub async fn render_share(
         return Ok(written);
     };
     let plans = page_plans(&dataset);
-    for (position, plan) in plans.iter().enumerate() {
-        if !share.takes(position) {
-            continue;
-        }
+    for plan in plans.get(share.run(plans.len())).unwrap_or_default() {
         let mut state = base
             .clone()
             .reduce(Action::FromQuery(Box::new(plan.query.clone())));
@@ -168,24 +172,21 @@ pub async fn render_share(
         written.pages += 1;
     }
     let figures = figures::plans(&dataset);
-    for (offset, plan) in figures.iter().enumerate() {
-        if share.takes(plans.len() + offset) {
+    for (position, plan) in figures.iter().enumerate() {
+        if share.takes(position) {
             sink(SiteFile {
                 path: format!("{DATA_FOLDER}{}", plan.file),
                 contents: figures::contents(&dataset, plan, base.today),
             })?;
         }
     }
-    if share.takes(plans.len() + figures.len()) {
+    if share.takes(figures.len()) {
         sink(SiteFile {
             path: format!("{DATA_FOLDER}{}", pages::FIGURES_INDEX),
             contents: widget_index(&base, &dataset),
         })?;
     }
-    written.files = written.pages
-        + (0..=figures.len())
-            .filter(|offset| share.takes(plans.len() + offset))
-            .count();
+    written.files = written.pages + (0..=figures.len()).filter(|&p| share.takes(p)).count();
     Ok(written)
 }
 
@@ -193,27 +194,41 @@ pub async fn render_share(
 const DATA_FOLDER: &str = "data/";
 
 /// Every page of the site, in a fixed order: the directory, then each role and, for a role with several
-/// levels, each level.
+/// levels, each level, grouped by the band they show (their figures file), so a worker draws pages with the
+/// same every-location table one after another and the table's rows are made once for them.
 fn page_plans(dataset: &Dataset) -> Vec<PagePlan> {
-    let mut plans = vec![PagePlan {
-        folder: String::new(),
-        query: ViewQuery::default(),
-    }];
+    let mut plans = vec![(
+        String::new(),
+        PagePlan {
+            folder: String::new(),
+            query: ViewQuery::default(),
+        },
+    )];
     for entry in &dataset.index.roles {
-        plans.push(PagePlan {
-            folder: pages::role_page(&entry.id),
-            query: role_query(&entry.id, None),
-        });
+        let band = |grade: Option<u8>| {
+            grade.map_or_else(String::new, |grade| pages::figures_file(Some(entry), grade))
+        };
+        plans.push((
+            band(entry.own_grade()),
+            PagePlan {
+                folder: pages::role_page(&entry.id),
+                query: role_query(&entry.id, None),
+            },
+        ));
         if entry.levels.len() > 1 {
             for level in &entry.levels {
-                plans.push(PagePlan {
-                    folder: pages::level_page(&entry.id, &level.slug),
-                    query: role_query(&entry.id, Some(&level.slug)),
-                });
+                plans.push((
+                    band(level.grade),
+                    PagePlan {
+                        folder: pages::level_page(&entry.id, &level.slug),
+                        query: role_query(&entry.id, Some(&level.slug)),
+                    },
+                ));
             }
         }
     }
-    plans
+    plans.sort_by(|(a, _), (b, _)| a.cmp(b));
+    plans.into_iter().map(|(_, plan)| plan).collect()
 }
 
 /// The figures index: what the view model shows for each role and level a widget can name, before any
@@ -222,16 +237,17 @@ fn widget_index(base: &Rc<State>, dataset: &Dataset) -> String {
     let mut entries = Vec::new();
     for entry in &dataset.index.roles {
         for level in figures::widget_keys(entry) {
-            let state = base
-                .clone()
-                .reduce(Action::FromQuery(Box::new(role_query(&entry.id, level))));
+            let state = base.clone().reduce(Action::FromQuery(Box::new(role_query(
+                &entry.id,
+                level.as_deref(),
+            ))));
             if let (Some(view), true) = (
                 state.role_view(Detail::Figures),
                 state.current_entry().is_some(),
             ) {
                 entries.push(figures::WidgetEntry {
                     role: entry.id.clone(),
-                    level: level.map(str::to_string),
+                    level,
                     title: view.job_title,
                     grade: view.grade,
                 });

@@ -228,6 +228,18 @@ fn print_handbook(figures: &Value) {
             "native: paygrade check, 400 pages",
             &figures["paygrade_check_400_ms"],
         ),
+        (
+            "mobile: widget's first band (build's figures)",
+            &figures["mobile_widget_first_band_ms"],
+        ),
+        (
+            "mobile: the level's own page, first band",
+            &figures["mobile_standalone_first_band_ms"],
+        ),
+        (
+            "mobile: widget's band from the wasm",
+            &figures["mobile_widget_live_band_ms"],
+        ),
     ] {
         println!(
             "{label:<44} {:>9.2} {:>9.2} {:>9.2} {:>9.2}",
