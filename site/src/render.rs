@@ -234,7 +234,7 @@ async fn render_page(
         prefix: &prefix,
         role: entry.map(|e| e.id.as_str()),
         level: plan.query.level.as_deref(),
-        data_files: &dataset_files(dataset),
+        data_files: &dataset_files(dataset, entry),
         json_ld: json_ld.as_deref(),
         bands: entry.is_some() && grade.is_some(),
         directory: &levels,
@@ -253,10 +253,11 @@ async fn render_page(
     files
 }
 
-/// The data files the app fetches first, preloaded so they do not wait for the code.
-fn dataset_files(dataset: &Dataset) -> Vec<String> {
+/// The data files the app fetches first, and the role's own page, preloaded so they do not wait for the code.
+fn dataset_files(dataset: &Dataset, entry: Option<&IndexEntry>) -> Vec<String> {
     let (mut files, _) = dataset.manifest.files();
     files.insert(0, MANIFEST.to_string());
+    files.extend(entry.map(|entry| entry.file.clone()));
     files
 }
 
