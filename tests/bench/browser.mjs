@@ -1,6 +1,7 @@
 // Browser timings for `cargo xtask bench`: cold loads on Lighthouse's mobile profile against a static copy
-// of the same page (a role's own page, and a deep link with a location), and location changes and
-// keystrokes over the 10,000-row table, each paired with a plain-JavaScript anchor in the same page. Prints one JSON object on stdout.
+// of the same page (a role's own page, and a deep link with a location), how soon the location picker
+// responds on that profile, and location changes and keystrokes over the 10,000-row table, each paired
+// with a plain-JavaScript anchor in the same page. Prints one JSON object on stdout.
 import { writeFileSync } from 'node:fs';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { armKeyTimer, installAnchor, launch, pairedKeystrokes, stats } from './common.mjs';
@@ -77,7 +78,48 @@ async function mobileLoad(url, currency) {
   const encodings = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.name.endsWith('.wasm')).map((e) => e.encodedBodySize < e.decodedBodySize));
   await context.close();
-  return { ms, bytes, compressedWasm: encodings.every(Boolean) };
+  // At most one wasm request: the preload is the response `init` compiles, not a second download.
+  return { ms, bytes, compressedWasm: encodings.length <= 1 && encodings.every(Boolean) };
+}
+
+// Records the first animation frame in which the band's section names `place` (from navigation start).
+const BAND_AT = (place) => {
+  window.__bandAt = new Promise((resolve) => {
+    const frame = () => {
+      const band = document.querySelector('.pg-band');
+      const title = document.getElementById('pg-pay-title');
+      if (band && title && title.textContent.includes(place) && band.checkVisibility({ visibilityProperty: true })) {
+        requestAnimationFrame((painted) => resolve(painted));
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+};
+
+/// One cold load on the mobile profile: ms from navigation start until a location chosen in the picker the
+/// moment a live one exists (the static copy's picker is inert until the wasm takes over) is in the band.
+async function pickerResponse(url) {
+  const { context, page } = await mobileContext();
+  await page.addInitScript(BAND_AT, 'Tokyo');
+  await page.goto(url, { waitUntil: 'commit' });
+  const picker = page.locator('#paygrade:not([data-pg-prerendered]), #paygrade[data-pg-live]')
+    .getByRole('combobox', { name: 'Location', exact: true });
+  await picker.fill('tokyo', { timeout: 60000 });
+  await picker.press('Enter');
+  const ms = await page.evaluate(() => window.__bandAt);
+  await context.close();
+  return ms;
+}
+
+/// `pickerResponse` for each of `paths`, taken in turn `count` times; stats per path.
+async function pickerResponses(paths, count) {
+  const times = paths.map(() => []);
+  for (let i = 0; i < count; i += 1) {
+    for (const [n, path] of paths.entries()) times[n].push(await pickerResponse(base + path));
+  }
+  return times.map(stats);
 }
 
 /// A static copy of what `path` shows once live: the same DOM with no script, saved beside it (so its
@@ -216,10 +258,13 @@ for (let i = 0; i < runs; i += 1) {
   bigLoad.push(await page.evaluate(() => window.__firstBand));
   await context.close();
 }
+const [pickerRolePage, pickerWasmOnly] = await pickerResponses([ROLE, ROLE + WASM_ONLY], pairs);
 const result = {
   mobile_role_page: mobileOwn,
   mobile_deep_link: mobileDeep,
   mobile_deep_link_wasm_only: mobileWasmOnly,
+  mobile_picker_responds_role_page_ms: pickerRolePage,
+  mobile_picker_responds_wasm_only_ms: pickerWasmOnly,
   location_change: await locationChanges(Math.max(40, runs * 4)),
   keystroke_filter_10k: await filterKeystrokes(big, 'kmvtrsdlpgznbcfhjwy'),
   load_validate_10k_ms: stats(bigLoad),

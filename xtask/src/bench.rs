@@ -20,6 +20,11 @@ const SYNTHETIC_ROWS: &str = "10000";
 /// counts is how soon the band shows against a static copy.
 const ROLE_PAGE_RATIO_MAX: f64 = 1.3;
 const DEEP_LINK_RATIO_MAX: f64 = 2.0;
+/// A link only the wasm can answer (its band waits for the code and the data), on the mobile profile,
+/// against its static copy, medians of paired loads: 4.20 in the README's last round, 2.93 on this busy
+/// machine (7 pairs) before the code and everything it reads were preloaded at once (issue 22). The limit is
+/// the issue's goal; the figures after the change are in the README.
+const WASM_ONLY_RATIO_MAX: f64 = 3.5;
 /// Keystroke to filtered list over 10,000 locations, p95, against the plain-JavaScript anchor filtering the
 /// same file and rendering the same 50 rows in the same page, key for key. Five runs on this 2-core machine,
 /// shared with two other builds, measured 3.3 to 7.0 (app p95 26 to 37 ms, anchor 5 to 11 ms); the limit is
@@ -72,6 +77,8 @@ pub fn run_bench(check: bool) -> Result<(), String> {
         "mobile_role_page": role_page,
         "mobile_deep_link": deep_link,
         "mobile_deep_link_wasm_only": wasm_only,
+        "mobile_picker_responds_role_page_ms": browser["mobile_picker_responds_role_page_ms"],
+        "mobile_picker_responds_wasm_only_ms": browser["mobile_picker_responds_wasm_only_ms"],
         "location_change": browser["location_change"],
         "keystroke_filter_10k": browser["keystroke_filter_10k"],
         "load_validate_10k_ms": browser["load_validate_10k_ms"],
@@ -108,6 +115,14 @@ pub fn run_bench(check: bool) -> Result<(), String> {
             &wasm_only["app_ms"],
         ),
         ("mobile: the same, static copy", &wasm_only["static_ms"]),
+        (
+            "mobile: role page, picker responds",
+            &browser["mobile_picker_responds_role_page_ms"],
+        ),
+        (
+            "mobile: link for the wasm, picker responds",
+            &browser["mobile_picker_responds_wasm_only_ms"],
+        ),
         (
             "location change to band updated",
             &browser["location_change"]["app"],
@@ -155,7 +170,7 @@ pub fn run_bench(check: bool) -> Result<(), String> {
         ("link for the wasm", wasm_only),
     ] {
         println!(
-            "mobile {label}: ratio app / static {:.2}; bytes on the wire before the first band: app {:.0}, static {:.0} (medians); wasm sent compressed: {}",
+            "mobile {label}: ratio app / static {:.2}; bytes on the wire before the first band: app {:.0}, static {:.0} (medians); wasm sent compressed, once: {}",
             number(&value["ratio"]),
             number(&value["app_bytes_before_band"]["median"]),
             number(&value["static_bytes_before_band"]["median"]),
@@ -199,6 +214,11 @@ pub fn run_bench(check: bool) -> Result<(), String> {
             DEEP_LINK_RATIO_MAX,
         ),
         (
+            "mobile link for the wasm ratio",
+            number(&wasm_only["ratio"]),
+            WASM_ONLY_RATIO_MAX,
+        ),
+        (
             "location change p95 / anchor",
             number(&browser["location_change"]["ratio_p95"]),
             LOCATION_CHANGE_P95_RATIO_MAX,
@@ -232,8 +252,11 @@ pub fn run_bench(check: bool) -> Result<(), String> {
             if ok { "ok" } else { "MISSED" }
         );
     }
-    if role_page["wasm_compressed"] != json!(true) || deep_link["wasm_compressed"] != json!(true) {
-        println!("the bench server did not send the wasm compressed");
+    if [role_page, deep_link, wasm_only]
+        .iter()
+        .any(|load| load["wasm_compressed"] != json!(true))
+    {
+        println!("the bench server did not send the wasm compressed, or the page fetched it twice");
         missed += 1;
     }
     if check && missed > 0 {
