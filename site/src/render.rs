@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use paygrade::model::{Dataset, Date};
+use paygrade::model::{Dataset, Date, IndexEntry};
 use paygrade::parse::{parse_manifest, Sources, MANIFEST};
 use paygrade::ui::actions::Actions;
 use paygrade::ui::components::job_ad::{ad_for, JobAdProps};
@@ -372,7 +372,7 @@ async fn render_page(state: &Rc<State>, dataset: &Shared<Dataset>, plan: &PagePl
         prefix: &prefix,
         role: entry.map(|e| e.id.as_str()),
         level: plan.query.level.as_deref(),
-        data_files: &dataset_files(dataset),
+        data_files: &dataset_files(dataset, entry),
         json_ld: json_ld.as_deref(),
         figures,
         directory: &levels,
@@ -384,10 +384,11 @@ async fn render_page(state: &Rc<State>, dataset: &Shared<Dataset>, plan: &PagePl
     }
 }
 
-/// The data files the app fetches first, preloaded so they do not wait for the code.
-fn dataset_files(dataset: &Dataset) -> Vec<String> {
+/// The data files the app fetches first, and the role's own page, preloaded so they do not wait for the code.
+fn dataset_files(dataset: &Dataset, entry: Option<&IndexEntry>) -> Vec<String> {
     let (mut files, _) = dataset.manifest.files();
     files.insert(0, MANIFEST.to_string());
+    files.extend(entry.map(|entry| entry.file.clone()));
     files
 }
 

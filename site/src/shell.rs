@@ -124,12 +124,16 @@ pub fn html(page: &Page) -> String {
   <meta name="color-scheme" content="light dark">
   <link rel="icon" href="data:,">
   <title>{title}</title>
-{description}{bands}  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
+{description}{bands}  <!-- The code at once, before the blocking script: nothing answers the reader before it. main.js's
+       `init` fetches the wasm as this preload does (cors, same-origin credentials), so it is reused. -->
+  <link rel="modulepreload" href="{prefix}pkg/paygrade.js">
+  <link rel="preload" href="{prefix}pkg/paygrade_bg.wasm" as="fetch" crossorigin>
+  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
   <!-- Before the body is painted: marks a deep link's band as pending and fetches its figures. -->
   <script src="{prefix}boot.js"></script>
-  <!-- The code and data come next, after what paints the page: the band is already in it. -->
-  <link rel="modulepreload" href="{prefix}pkg/paygrade.js" fetchpriority="low">
-  <link rel="preload" href="{prefix}pkg/paygrade_bg.wasm" as="fetch" crossorigin fetchpriority="low">
+  <!-- What the wasm reads before its first band (the maintained rules, the data, the role's page): low
+       priority, after what paints the page, but already in when the code starts. -->
+  <link rel="preload" href="{prefix}rules/pay-rules.csv" as="fetch" crossorigin fetchpriority="low">
 {preloads}  <script type="module" src="{prefix}main.js"></script>
 {json_ld}</head>
 <body>
@@ -203,5 +207,35 @@ mod tests {
             r#"<link rel="preload" href="../data/figures/grade-7.json" as="fetch" crossorigin data-pg-figures data-role="r&amp;d" data-level="senior" data-grade="7" data-location="uk/london">"#
         ));
         assert!(!html(&page(None)).contains("data-pg-figures"));
+    }
+
+    #[test]
+    fn the_code_is_fetched_before_the_blocking_script_and_what_it_reads_after() {
+        let page = Page {
+            title: "t",
+            description: "",
+            prefix: "../",
+            role: None,
+            level: None,
+            data_files: &["grades.csv".to_string()],
+            json_ld: None,
+            figures: None,
+            directory: "",
+            body: "",
+        };
+        let html = html(&page);
+        let at = |needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {html}"))
+        };
+        let wasm =
+            at(r#"<link rel="preload" href="../pkg/paygrade_bg.wasm" as="fetch" crossorigin>"#);
+        assert!(at(r#"<link rel="modulepreload" href="../pkg/paygrade.js">"#) < at("boot.js"));
+        assert!(wasm < at("boot.js"));
+        assert!(
+            at(r#"href="../rules/pay-rules.csv" as="fetch" crossorigin fetchpriority="low""#)
+                > wasm
+        );
+        assert!(at(r#"href="../data/grades.csv""#) > wasm);
     }
 }

@@ -22,14 +22,15 @@ pub fn use_data_folder(state: &UseReducerHandle<State>, base: &AttrValue, own_fi
     use_effect_with(base.clone(), move |base| {
         let base = base.to_string();
         wasm_bindgen_futures::spawn_local(async move {
-            let published = load::published(&base)
-                .await
-                .map_err(|problems| (*problems).clone());
-            let local = if own_files {
-                storage::load().await
-            } else {
-                None
-            };
+            // The reader's kept files are read while the published ones arrive, not after them.
+            let (published, local) = futures::join!(load::published(&base), async {
+                if own_files {
+                    storage::load().await
+                } else {
+                    None
+                }
+            });
+            let published = published.map_err(|problems| (*problems).clone());
             show(&state, resolve(published, local.as_ref()));
         });
     });
