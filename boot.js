@@ -1,8 +1,9 @@
 // Runs before a pre-rendered page's body is painted (a classic script in <head>, so a file under the
 // page's CSP). The static page shows its role's band at the reference market. A link that asks for
 // another view must not show those figures first: this marks the page pending (styles/paygrade.css hides
-// what depends on the view), then fills the band from the page's bands.json, figures the Rust core
-// computed at build time, so the reader sees the right band long before the wasm takes over. Only
+// what depends on the view), then fills the band from the figures file of the page's grade (shared by every
+// page at that grade, named by the page's `data-pg-figures` preload), figures the Rust core computed at
+// build time, so the reader sees the right band long before the wasm takes over. Only
 // formatting happens here, with the same Intl options as the wasm; no pay is computed.
 (() => {
   const html = document.documentElement;
@@ -41,15 +42,18 @@
       return `${code} ${Math.round(amount)}`;
     }
   };
+  // The page's view (role, level, grade, default location) is on the preload link that names its figures.
+  const link = document.querySelector('link[rel="preload"][data-pg-figures]');
+  const page = link ? link.dataset : {};
   const fill = (bands) => {
-    if (params.has('role') && params.get('role') !== bands.role) return;
-    if (params.has('level') && params.get('level') !== bands.level) return;
-    if (params.has('grade') && params.get('grade') !== String(bands.grade)) return;
+    if (params.has('role') && params.get('role') !== page.role) return;
+    if (params.has('level') && params.get('level') !== (page.level || null)) return;
+    if (params.has('grade') && params.get('grade') !== page.grade) return;
     // Another way to hire changes the band: only the wasm knows it.
     if (params.has('contract')) return;
-    const id = params.get('location') || bands.default;
+    const id = params.get('location') || page.location;
     const place = Object.prototype.hasOwnProperty.call(bands.locations, id) ? bands.locations[id] : null;
-    // Where to write, the figures' order and the sentences all come from bands.json (Rust's
+    // Where to write, the figures' order and the sentences all come from the figures file (Rust's
     // `view::contract`, which the components render with), not from here.
     const where = bands.selectors;
     const band = document.querySelector(where.band);
@@ -79,9 +83,10 @@
     title.textContent = fillIn(bands.title, { grade: bands.grade, place: place.name });
     html.classList.add('pg-band-filled');
   };
-  // Only a role page has figures beside it (the root, the directory, has none to fetch).
-  const figures = document.querySelector('link[rel="preload"][href="bands.json"]')
-    ? fetch(new URL('bands.json', window.location.href)).then((r) => (r.ok ? r.json() : null))
+  // Only a role page names figures (the root, the directory, has none to fetch). The same request as the
+  // preload's, so the browser answers it from there.
+  const figures = link
+    ? fetch(link.href).then((r) => (r.ok ? r.json() : null))
     : Promise.resolve(null);
   // The band can be filled once its section is parsed: when the next section appears, or the parser is
   // done ('interactive' comes before the module scripts run; DOMContentLoaded waits for them).

@@ -514,3 +514,51 @@ mod rewards {
         assert!(html.contains("Never lower"), "{html}");
     }
 }
+
+/// The every-location table as server-rendered for `grade` over `dataset`.
+async fn location_table(dataset: &Shared<paygrade::model::Dataset>, grade: u8) -> String {
+    use paygrade::ui::components::location_table::LocationTableProps;
+    use paygrade::ui::components::LocationTable;
+    LocalServerRenderer::<LocationTable>::with_props(LocationTableProps {
+        dataset: dataset.clone(),
+        role: None,
+        grade,
+        currency: paygrade::band::CurrencyChoice::Local,
+        today: None,
+        posted: None,
+        sort: paygrade::table::Sort::default(),
+        filter: "".into(),
+        hiring_only: false,
+        page: 0,
+        on_sort: yew::Callback::noop(),
+        on_filter: yew::Callback::noop(),
+        on_hiring_only: yew::Callback::noop(),
+        on_page: yew::Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// Tables share the last rows made for the same view (the pre-renderer draws a grade's table on many pages):
+/// going to another grade and back, or to another dataset with the same view, gives what a fresh table gives.
+#[tokio::test(flavor = "current_thread")]
+async fn the_location_tables_shared_rows_follow_the_grade_and_the_data() {
+    let shipped = Shared(Rc::new(paygrade::parse::shipped_dataset()));
+    let first_12 = location_table(&shipped, 12).await;
+    let first_7 = location_table(&shipped, 7).await;
+    assert_ne!(first_12, first_7);
+    assert_eq!(location_table(&shipped, 12).await, first_12);
+    assert_eq!(location_table(&shipped, 7).await, first_7);
+
+    // Another dataset for the same grade: its own rows, never the last dataset's.
+    let mut other = paygrade::parse::shipped_dataset();
+    for location in &mut other.locations {
+        location.factor *= 2.0;
+    }
+    let other = Shared(Rc::new(other));
+    let doubled = location_table(&other, 7).await;
+    assert_ne!(doubled, first_7);
+    drop(other);
+    assert_eq!(location_table(&shipped, 7).await, first_7);
+}

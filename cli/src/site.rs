@@ -44,7 +44,9 @@ pub fn run(dir: &Path, app: Option<&Path>, out: &Path) -> Result<ExitCode, CliEr
     files::copy_data(dir, &data, out)?;
     let (_, index) = index_for(&dataset)?;
     files::write(&data.join(&index_file), index.as_bytes())?;
+    let rendering = Instant::now();
     let written = write_pages(&data, out)?;
+    let rendered = rendering.elapsed();
     compress::precompress(out)?;
 
     let all = files::files_under(out);
@@ -57,13 +59,14 @@ pub fn run(dir: &Path, app: Option<&Path>, out: &Path) -> Result<ExitCode, CliEr
         .filter(|file| file.extension().is_some_and(|ending| ending == "br"))
         .collect();
     eprintln!(
-        "wrote {}: {}, {}, {} bytes ({} as brotli) in {:.1} s",
+        "wrote {}: {}, {}, {} bytes ({} as brotli) in {:.1} s ({:.1} s of it on the pages)",
         out.display(),
         count(written.pages, "page", "pages"),
         count(plain.len(), "file", "files"),
         grouped_bytes(files::total_bytes(&plain)),
         grouped_bytes(files::total_bytes(&brotli)),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        rendered.as_secs_f64()
     );
     Ok(exit_for(&problems))
 }

@@ -90,7 +90,9 @@ fn assert_summary(run: &Run, out: &Path, pages: usize) {
     let last = run.stderr.lines().last().unwrap_or("");
     let start = format!("wrote {}: {pages} pages, ", out.display());
     assert!(
-        last.starts_with(&start) && last.contains(" bytes (") && last.ends_with(" s"),
+        last.starts_with(&start)
+            && last.contains(" bytes (")
+            && last.ends_with(" s of it on the pages)"),
         "{last:?} should start {start:?}"
     );
 }
@@ -123,7 +125,7 @@ fn writes_the_app_the_data_with_its_index_the_pages_and_compressed_copies() {
         "data/roles/engineer.md",
         "data/index.json",
         "roles/engineer/index.html",
-        "roles/engineer/bands.json",
+        "data/figures/index.json",
     ] {
         assert!(files.contains(&file.to_string()), "no {file} in {files:?}");
         // Every file here is text or wasm: each has both copies.
@@ -151,6 +153,25 @@ fn writes_the_app_the_data_with_its_index_the_pages_and_compressed_copies() {
     );
     assert!(role.contains("\"JobPosting\""), "{role}");
     assert!(role.contains("data-pg-data=\"../../data/\""), "{role}");
+    // The band's figures: one file per grade of the data, the role page preloading its own grade's.
+    let grades = files
+        .iter()
+        .filter(|f| f.starts_with("data/figures/grade-") && f.ends_with(".json"))
+        .count();
+    assert!(grades > 0, "{files:?}");
+    assert_eq!(
+        read(&out.join("data/grades.csv"))
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .count(),
+        grades
+    );
+    assert!(!files.iter().any(|f| f.ends_with("bands.json")));
+    assert!(
+        role.contains("href=\"../../data/figures/grade-") && role.contains("data-pg-figures"),
+        "{role}"
+    );
 }
 
 #[test]

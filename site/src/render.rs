@@ -1,14 +1,13 @@
-//! Rendering the pages: every page of the site (the directory and each role and level) rendered by the
-//! same components the wasm renders, from the same `State` the wasm reaches once its data has arrived.
+//! Rendering the site: every page (the directory and each role and level) rendered by the same components
+//! the wasm renders, from the same `State` the wasm reaches once its data has arrived, and the band figures
+//! the pages and widgets share.
 
 use std::path::Path;
 use std::rc::Rc;
 
-use serde_json::{json, Map, Value};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use paygrade::band::CurrencyChoice;
 use paygrade::model::{Dataset, Date, IndexEntry};
 use paygrade::parse::{parse_manifest, Sources, MANIFEST};
 use paygrade::ui::actions::Actions;
@@ -17,10 +16,10 @@ use paygrade::ui::explorer::{explorer_linked, OwnDataCallbacks, SiteLinks};
 use paygrade::ui::load::{resolve, Outcome, Published, RolePage};
 use paygrade::ui::state::{Action, Shared, State, Surface};
 use paygrade::ui::url::ViewQuery;
-use paygrade::view::{contract, pages, role_bands_everywhere, Detail, RoleView};
+use paygrade::view::{pages, Detail, RoleView};
 
 use crate::directory::{LevelLinks, LevelLinksProps};
-use crate::shell;
+use crate::{figures, shell, PagesWritten, SiteError};
 
 /// One file the pre-renderer writes, by its path under dist/.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,21 +61,38 @@ struct PagePlan {
     query: ViewQuery,
 }
 
-/// Every page of the site for `sources`, plus a `bands.json` beside each role page: the page's band at
-/// every location, in local and reference currency, computed here by the core, for the boot script to show
-/// a deep link's band before the wasm arrives. `read` gives the role pages an index names.
+/// Every file of the site for `sources`: its pages and the band figures they share (see [`render_share`]),
+/// collected in memory (tests, small sites). `read` gives the role pages an index names.
 pub async fn render_site(
     sources: Sources,
     today: Option<Date>,
     read: ReadFile<'_>,
 ) -> Vec<SiteFile> {
+    let mut files = Vec::new();
+    let mut keep = |file: SiteFile| -> Result<(), SiteError> {
+        files.push(file);
+        Ok(())
+    };
+    // Collecting cannot fail.
+    let _ = render_sources(sources, today, read, Share::ALL, &mut keep).await;
+    files
+}
+
+/// [`render_share`] for a data folder's sources, as read from disk.
+pub async fn render_sources(
+    sources: Sources,
+    today: Option<Date>,
+    read: ReadFile<'_>,
+    share: Share,
+    sink: Sink<'_>,
+) -> Result<PagesWritten, SiteError> {
     let (dataset, problems) = sources.assemble();
     let published = Rc::new(Published {
         sources: Rc::new(sources),
         dataset: Rc::new(dataset),
         problems,
     });
-    render_outcome(resolve(Ok(published), None), today, read).await
+    render_share(resolve(Ok(published), None), today, read, share, sink).await
 }
 
 /// [`render_site`] for a load already resolved (a test may shape its dataset, e.g. add levels).
@@ -85,35 +101,65 @@ pub async fn render_outcome(
     today: Option<Date>,
     read: ReadFile<'_>,
 ) -> Vec<SiteFile> {
+    let mut files = Vec::new();
+    let mut keep = |file: SiteFile| -> Result<(), SiteError> {
+        files.push(file);
+        Ok(())
+    };
+    // Collecting cannot fail.
+    let _ = render_share(outcome, today, read, Share::ALL, &mut keep).await;
+    files
+}
+
+/// Where each rendered file goes as soon as it is made (to disk, for a site of thousands of pages).
+pub type Sink<'a> = &'a mut dyn FnMut(SiteFile) -> Result<(), SiteError>;
+
+/// One worker's part of the site, so workers share the work without sharing state: the `part`-th of
+/// `parts` runs of the pages (in their fixed order, grouped by band), and of the other files those whose
+/// position is `part` modulo `parts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    pub part: usize,
+    pub parts: usize,
+}
+
+impl Share {
+    /// Every file, for one worker.
+    pub const ALL: Share = Share { part: 0, parts: 1 };
+
+    fn takes(self, position: usize) -> bool {
+        position % self.parts.max(1) == self.part
+    }
+
+    /// This share's run of `len` items: contiguous, so pages at one grade stay together.
+    fn run(self, len: usize) -> std::ops::Range<usize> {
+        let parts = self.parts.max(1);
+        (len * self.part / parts)..(len * (self.part + 1) / parts)
+    }
+}
+
+/// Renders this share of the site for a resolved load and hands each file to `sink`: the pages (the
+/// directory, each role, each level of a role with several), the band figures (`figures`: one file per
+/// grade and per role with its own midpoint, not one per page) and the figures index widgets read.
+/// Returns the pages and files it made.
+pub async fn render_share(
+    outcome: Outcome,
+    today: Option<Date>,
+    read: ReadFile<'_>,
+    share: Share,
+    sink: Sink<'_>,
+) -> Result<PagesWritten, SiteError> {
     let base =
         Rc::new(State::from_query(&ViewQuery::default(), Surface::Page)).reduce(Action::Loaded {
             outcome: Box::new(outcome),
             today,
         });
+    let mut written = PagesWritten { pages: 0, files: 0 };
     let Some(dataset) = base.dataset.clone() else {
-        return Vec::new();
+        return Ok(written);
     };
-    let mut plans = vec![PagePlan {
-        folder: String::new(),
-        query: ViewQuery::default(),
-    }];
-    for entry in &dataset.index.roles {
-        let folder = pages::role_page(&entry.id);
-        plans.push(PagePlan {
-            folder: folder.clone(),
-            query: role_query(&entry.id, None),
-        });
-        if entry.levels.len() > 1 {
-            for level in &entry.levels {
-                plans.push(PagePlan {
-                    folder: pages::level_page(&entry.id, &level.slug),
-                    query: role_query(&entry.id, Some(&level.slug)),
-                });
-            }
-        }
-    }
-    let mut files = Vec::new();
-    for plan in plans {
+    let plans = page_plans(&dataset);
+    for plan in plans.get(share.run(plans.len())).unwrap_or_default() {
         let mut state = base
             .clone()
             .reduce(Action::FromQuery(Box::new(plan.query.clone())));
@@ -122,9 +168,94 @@ pub async fn render_outcome(
             let page = RolePage::read(&file, read(&file), &dataset);
             state = state.reduce(Action::PageLoaded(id, Rc::new(page)));
         }
-        files.extend(render_page(&state, &dataset, &plan).await);
+        sink(render_page(&state, &dataset, plan).await)?;
+        written.pages += 1;
     }
-    files
+    let figures = figures::plans(&dataset);
+    for (position, plan) in figures.iter().enumerate() {
+        if share.takes(position) {
+            sink(SiteFile {
+                path: format!("{DATA_FOLDER}{}", plan.file),
+                contents: figures::contents(&dataset, plan, base.today),
+            })?;
+        }
+    }
+    if share.takes(figures.len()) {
+        sink(SiteFile {
+            path: format!("{DATA_FOLDER}{}", pages::FIGURES_INDEX),
+            contents: widget_index(&base, &dataset),
+        })?;
+    }
+    written.files = written.pages + (0..=figures.len()).filter(|&p| share.takes(p)).count();
+    Ok(written)
+}
+
+/// The site's data folder, under its root.
+const DATA_FOLDER: &str = "data/";
+
+/// Every page of the site, in a fixed order: the directory, then each role and, for a role with several
+/// levels, each level, grouped by the band they show (their figures file), so a worker draws pages with the
+/// same every-location table one after another and the table's rows are made once for them.
+fn page_plans(dataset: &Dataset) -> Vec<PagePlan> {
+    let mut plans = vec![(
+        String::new(),
+        PagePlan {
+            folder: String::new(),
+            query: ViewQuery::default(),
+        },
+    )];
+    for entry in &dataset.index.roles {
+        let band = |grade: Option<u8>| {
+            grade.map_or_else(String::new, |grade| pages::figures_file(Some(entry), grade))
+        };
+        plans.push((
+            band(entry.own_grade()),
+            PagePlan {
+                folder: pages::role_page(&entry.id),
+                query: role_query(&entry.id, None),
+            },
+        ));
+        if entry.levels.len() > 1 {
+            for level in &entry.levels {
+                plans.push((
+                    band(level.grade),
+                    PagePlan {
+                        folder: pages::level_page(&entry.id, &level.slug),
+                        query: role_query(&entry.id, Some(&level.slug)),
+                    },
+                ));
+            }
+        }
+    }
+    plans.sort_by(|(a, _), (b, _)| a.cmp(b));
+    plans.into_iter().map(|(_, plan)| plan).collect()
+}
+
+/// The figures index: what the view model shows for each role and level a widget can name, before any
+/// role page is fetched (as a widget's first band is).
+fn widget_index(base: &Rc<State>, dataset: &Dataset) -> String {
+    let mut entries = Vec::new();
+    for entry in &dataset.index.roles {
+        for level in figures::widget_keys(entry) {
+            let state = base.clone().reduce(Action::FromQuery(Box::new(role_query(
+                &entry.id,
+                level.as_deref(),
+            ))));
+            if let (Some(view), true) = (
+                state.role_view(Detail::Figures),
+                state.current_entry().is_some(),
+            ) {
+                entries.push(figures::WidgetEntry {
+                    role: entry.id.clone(),
+                    level,
+                    title: view.job_title,
+                    grade: view.grade,
+                });
+            }
+        }
+    }
+    let default_location = base.current_location().map(|location| location.id.as_str());
+    figures::index(default_location, &entries, dataset)
 }
 
 fn role_query(id: &str, level: Option<&str>) -> ViewQuery {
@@ -135,11 +266,7 @@ fn role_query(id: &str, level: Option<&str>) -> ViewQuery {
     }
 }
 
-async fn render_page(
-    state: &Rc<State>,
-    dataset: &Shared<Dataset>,
-    plan: &PagePlan,
-) -> Vec<SiteFile> {
+async fn render_page(state: &Rc<State>, dataset: &Shared<Dataset>, plan: &PagePlan) -> SiteFile {
     let depth = plan.folder.matches('/').count();
     let prefix = "../".repeat(depth);
     let links = SiteLinks {
@@ -228,107 +355,41 @@ async fn render_page(
             dataset.manifest.organisation
         ),
     };
+    // A role page's band at every location, in the file it shares with every page at its grade.
+    let figures = entry.zip(grade).map(|(entry, grade)| shell::Figures {
+        file: format!(
+            "{prefix}{DATA_FOLDER}{}",
+            pages::figures_file(Some(entry), grade)
+        ),
+        role: &entry.id,
+        level: state.selection.level.as_deref(),
+        grade,
+        default_location: state.current_location().map(|l| l.id.as_str()),
+    });
     let page = shell::Page {
         title: &title,
         description: entry.map(|e| e.description.as_str()).unwrap_or(""),
         prefix: &prefix,
         role: entry.map(|e| e.id.as_str()),
         level: plan.query.level.as_deref(),
-        data_files: &dataset_files(dataset),
+        data_files: &dataset_files(dataset, entry),
         json_ld: json_ld.as_deref(),
-        bands: entry.is_some() && grade.is_some(),
+        figures,
         directory: &levels,
         body: &body,
     };
-    let mut files = vec![SiteFile {
+    SiteFile {
         path: format!("{}index.html", plan.folder),
         contents: shell::html(&page),
-    }];
-    if let (Some(entry), Some(grade)) = (entry, grade) {
-        files.push(SiteFile {
-            path: format!("{}bands.json", plan.folder),
-            contents: bands_json(state, dataset, entry, grade).to_string(),
-        });
     }
-    files
 }
 
-/// The data files the app fetches first, preloaded so they do not wait for the code.
-fn dataset_files(dataset: &Dataset) -> Vec<String> {
+/// The data files the app fetches first, and the role's own page, preloaded so they do not wait for the code.
+fn dataset_files(dataset: &Dataset, entry: Option<&IndexEntry>) -> Vec<String> {
     let (mut files, _) = dataset.manifest.files();
     files.insert(0, MANIFEST.to_string());
+    files.extend(entry.map(|entry| entry.file.clone()));
     files
-}
-
-/// `{ grade, role, level, default, fields, title, sentence, no_variable, locations: { id: { name, local:
-/// [min, mid, max, currency, variable, total], reference: [...] } } }`: the page's grade at every location,
-/// figures by the core (the role's own midpoint where it applies, as on the page), and the strings the boot
-/// script fills them into (`view::contract`), so the band reads the same before and after the wasm.
-fn bands_json(state: &State, dataset: &Dataset, entry: &IndexEntry, grade: u8) -> Value {
-    let figures = |band: &paygrade::band::Band| {
-        json!([
-            figure(band.min),
-            figure(band.mid),
-            figure(band.max),
-            band.currency,
-            band.variable.map(figure),
-            figure(band.total_target_cash)
-        ])
-    };
-    let local = role_bands_everywhere(
-        dataset,
-        Some(entry),
-        grade,
-        &CurrencyChoice::Local,
-        state.today,
-    );
-    let reference = role_bands_everywhere(
-        dataset,
-        Some(entry),
-        grade,
-        &CurrencyChoice::Reference,
-        state.today,
-    );
-    let mut locations = Map::new();
-    for ((location, (_, local)), (_, reference)) in
-        dataset.locations.iter().zip(local).zip(reference)
-    {
-        // Where the local currency is the reference one, `reference` is left out: the same figures.
-        if let (Ok(local), Ok(reference)) = (local, reference) {
-            let mut entry = Map::new();
-            entry.insert("name".into(), json!(location.name()));
-            entry.insert("local".into(), figures(&local));
-            if local.currency != reference.currency {
-                entry.insert("reference".into(), figures(&reference));
-            }
-            locations.insert(location.id.clone(), Value::Object(entry));
-        }
-    }
-    json!({
-        "grade": grade,
-        "role": entry.id,
-        "level": state.selection.level,
-        "default": state.current_location().map(|l| l.id.clone()),
-        "fields": contract::BAND_FIELDS,
-        "title": contract::PAY_TITLE,
-        "sentence": contract::BAND_SENTENCE,
-        "no_variable": contract::NO_VARIABLE,
-        "selectors": contract::selectors()
-            .into_iter()
-            .map(|(name, selector)| (name.to_string(), Value::from(selector)))
-            .collect::<Map<String, Value>>(),
-        "locations": locations,
-    })
-}
-
-/// A figure as JSON: whole amounts (all of them, after rounding) without a `.0`, so the file stays small and
-/// boot.js writes the same `data-min` text as Rust's `f64` display does.
-fn figure(amount: f64) -> Value {
-    if amount.fract() == 0.0 && amount.abs() < 9.0e15 {
-        json!(amount as i64)
-    } else {
-        json!(amount)
-    }
 }
 
 /// Props for [`Prerendered`]: a state already holding the data, as the wasm's is once loaded.

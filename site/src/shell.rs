@@ -17,11 +17,40 @@ pub struct Page<'a> {
     pub data_files: &'a [String],
     /// The `JobPosting` JSON-LD; `export::job_posting_json_ld` escapes `<`, so it cannot close the script.
     pub json_ld: Option<&'a str>,
-    /// Whether a `bands.json` sits beside the page (a role page with a grade), to preload for boot.js.
-    pub bands: bool,
+    /// A role page's band figures, preloaded for boot.js; `None` on a page without a role or grade.
+    pub figures: Option<Figures<'a>>,
     /// Links to the role's level pages, above the page (empty when it has one level).
     pub directory: &'a str,
     pub body: &'a str,
+}
+
+/// The figures file a role page's band is in (shared with every page at its grade) and what boot.js must
+/// know to pick the page's own band from it: which view the page shows and its default location.
+pub struct Figures<'a> {
+    /// The file's address from the page (`../../data/figures/grade-12.json`).
+    pub file: String,
+    pub role: &'a str,
+    pub level: Option<&'a str>,
+    pub grade: u8,
+    pub default_location: Option<&'a str>,
+}
+
+impl Figures<'_> {
+    /// The preload link boot.js finds by `data-pg-figures` and reads the page's view from.
+    fn link(&self) -> String {
+        let level = self.level.map_or_else(String::new, |level| {
+            format!(" data-level=\"{}\"", escape_html(level))
+        });
+        let location = self.default_location.map_or_else(String::new, |id| {
+            format!(" data-location=\"{}\"", escape_html(id))
+        });
+        format!(
+            "  <!-- A deep link's band: fetched at once, read by boot.js. -->\n  <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin data-pg-figures data-role=\"{}\"{level} data-grade=\"{}\"{location}>\n",
+            escape_html(&self.file),
+            escape_html(self.role),
+            self.grade
+        )
+    }
 }
 
 /// Text or an attribute value made safe for HTML: `& < > " '` escaped.
@@ -95,12 +124,16 @@ pub fn html(page: &Page) -> String {
   <meta name="color-scheme" content="light dark">
   <link rel="icon" href="data:,">
   <title>{title}</title>
-{description}{bands}  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
+{description}{bands}  <!-- The code at once, before the blocking script: nothing answers the reader before it. main.js's
+       `init` fetches the wasm as this preload does (cors, same-origin credentials), so it is reused. -->
+  <link rel="modulepreload" href="{prefix}pkg/paygrade.js">
+  <link rel="preload" href="{prefix}pkg/paygrade_bg.wasm" as="fetch" crossorigin>
+  <link rel="stylesheet" href="{prefix}styles/paygrade.css">
   <!-- Before the body is painted: marks a deep link's band as pending and fetches its figures. -->
   <script src="{prefix}boot.js"></script>
-  <!-- The code and data come next, after what paints the page: the band is already in it. -->
-  <link rel="modulepreload" href="{prefix}pkg/paygrade.js" fetchpriority="low">
-  <link rel="preload" href="{prefix}pkg/paygrade_bg.wasm" as="fetch" crossorigin fetchpriority="low">
+  <!-- What the wasm reads before its first band (the maintained rules, the data, the role's page): low
+       priority, after what paints the page, but already in when the code starts. -->
+  <link rel="preload" href="{prefix}rules/pay-rules.csv" as="fetch" crossorigin fetchpriority="low">
 {preloads}  <script type="module" src="{prefix}main.js"></script>
 {json_ld}</head>
 <body>
@@ -112,11 +145,7 @@ pub fn html(page: &Page) -> String {
 </html>
 "#,
         title = escape_html(page.title),
-        bands = if page.bands {
-            "  <!-- A deep link's band: fetched at once, read by boot.js. -->\n  <link rel=\"preload\" href=\"bands.json\" as=\"fetch\" crossorigin>\n"
-        } else {
-            ""
-        },
+        bands = page.figures.as_ref().map(Figures::link).unwrap_or_default(),
         directory = page.directory,
         body = page.body,
     )
@@ -144,7 +173,7 @@ mod tests {
             level: None,
             data_files: &[],
             json_ld: Some(r#"{"title": "</script><script>alert(1)</script>"}"#),
-            bands: false,
+            figures: None,
             directory: "",
             body: "",
         };
@@ -155,7 +184,14 @@ mod tests {
 
     #[test]
     fn only_a_page_with_figures_preloads_them() {
-        let page = |bands| Page {
+        let figures = || Figures {
+            file: "../data/figures/grade-7.json".to_string(),
+            role: "r&d",
+            level: Some("senior"),
+            grade: 7,
+            default_location: Some("uk/london"),
+        };
+        let page = |figures| Page {
             title: "t",
             description: "",
             prefix: "",
@@ -163,11 +199,43 @@ mod tests {
             level: None,
             data_files: &[],
             json_ld: None,
-            bands,
+            figures,
             directory: "",
             body: "",
         };
-        assert!(html(&page(true)).contains(r#"<link rel="preload" href="bands.json""#));
-        assert!(!html(&page(false)).contains("bands.json"));
+        assert!(html(&page(Some(figures()))).contains(
+            r#"<link rel="preload" href="../data/figures/grade-7.json" as="fetch" crossorigin data-pg-figures data-role="r&amp;d" data-level="senior" data-grade="7" data-location="uk/london">"#
+        ));
+        assert!(!html(&page(None)).contains("data-pg-figures"));
+    }
+
+    #[test]
+    fn the_code_is_fetched_before_the_blocking_script_and_what_it_reads_after() {
+        let page = Page {
+            title: "t",
+            description: "",
+            prefix: "../",
+            role: None,
+            level: None,
+            data_files: &["grades.csv".to_string()],
+            json_ld: None,
+            figures: None,
+            directory: "",
+            body: "",
+        };
+        let html = html(&page);
+        let at = |needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {html}"))
+        };
+        let wasm =
+            at(r#"<link rel="preload" href="../pkg/paygrade_bg.wasm" as="fetch" crossorigin>"#);
+        assert!(at(r#"<link rel="modulepreload" href="../pkg/paygrade.js">"#) < at("boot.js"));
+        assert!(wasm < at("boot.js"));
+        assert!(
+            at(r#"href="../rules/pay-rules.csv" as="fetch" crossorigin fetchpriority="low""#)
+                > wasm
+        );
+        assert!(at(r#"href="../data/grades.csv""#) > wasm);
     }
 }

@@ -1,5 +1,6 @@
-//! The pre-renderer over the shipped data and over the hostile corpus: every page and its `bands.json`
-//! written, figures from the core, and nothing from the data becoming markup or script in the files.
+//! The pre-renderer over the shipped data and over the hostile corpus: every page and the band figures the
+//! pages share written, figures from the core, and nothing from the data becoming markup or script in the
+//! files.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,41 @@ fn file<'a>(files: &'a [SiteFile], path: &str) -> &'a SiteFile {
             files.iter().map(|f| &f.path).collect::<Vec<_>>()
         ),
     }
+}
+
+/// The figures a page names in its `data-pg-figures` preload (its address resolved from the page's folder),
+/// with the link's attributes.
+fn figures_of(files: &[SiteFile], page: &SiteFile) -> (serde_json::Value, Vec<(String, String)>) {
+    let Some((_, attributes)) = tags(&page.contents).into_iter().find(|(name, attributes)| {
+        name == "link" && attributes.iter().any(|(a, _)| a == "data-pg-figures")
+    }) else {
+        panic!("{} names no figures", page.path)
+    };
+    let href = attributes
+        .iter()
+        .find(|(name, _)| name == "href")
+        .map(|(_, value)| value.clone())
+        .unwrap_or_default();
+    let mut folder: Vec<&str> = page.path.split('/').collect();
+    folder.pop();
+    for part in href.split('/') {
+        match part {
+            ".." => {
+                folder.pop();
+            }
+            part => folder.push(part),
+        }
+    }
+    let path = folder.join("/");
+    let figures = serde_json::from_str(&file(files, &path).contents).unwrap_or_default();
+    (figures, attributes)
+}
+
+fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> &'a str {
+    attributes
+        .iter()
+        .find(|(a, _)| a == name)
+        .map_or("", |(_, value)| value.as_str())
 }
 
 /// A tag's name and attribute names, read from HTML Yew and the shell wrote (values always double-quoted).
@@ -241,10 +277,8 @@ async fn the_shipped_data_gives_a_root_a_page_per_role_and_level_and_figures_fro
         .first()
         .and_then(|l| l.grade)
         .unwrap_or_default();
-    let bands: serde_json::Value =
-        serde_json::from_str(&file(&files, &format!("roles/{}/bands.json", entry.id)).contents)
-            .unwrap_or_default();
-    let reference = bands["default"].as_str().unwrap_or_default().to_string();
+    let (bands, link) = figures_of(&files, page);
+    let reference = attribute(&link, "data-location").to_string();
     let market = &dataset.manifest.reference.market;
     assert!(
         dataset
@@ -270,9 +304,10 @@ async fn the_shipped_data_gives_a_root_a_page_per_role_and_level_and_figures_fro
     let posting = json_ld(&page.contents).unwrap_or_default();
     assert_eq!(posting["baseSalary"]["value"]["minValue"], band.min as i64);
 
-    // bands.json: the same figures for every location, in local and reference currency.
+    // The grade's figures: the same figures for every location, in local and reference currency.
     assert_eq!(bands["grade"], grade);
-    assert_eq!(bands["role"], entry.id.as_str());
+    assert_eq!(attribute(&link, "data-grade"), grade.to_string());
+    assert_eq!(attribute(&link, "data-role"), entry.id.as_str());
     assert_eq!(
         bands["locations"].as_object().map(|m| m.len()),
         Some(dataset.locations.len())
@@ -392,16 +427,14 @@ fn a_role_folder_cannot_leave_roles() {
     let _ = Path::new(&folder);
 }
 
-/// The places boot.js writes to (`view::contract`, written into bands.json) are on every role page.
+/// The places boot.js writes to (`view::contract`, written into the figures) are on every role page.
 #[tokio::test(flavor = "current_thread")]
-async fn every_selector_boot_js_reads_from_bands_json_is_on_the_role_page() {
+async fn every_selector_boot_js_reads_from_the_figures_is_on_the_role_page() {
     use paygrade::view::contract;
     let files = render(shipped()).await;
-    let page = &file(&files, "roles/vp-strategy-developer-relations/index.html").contents;
-    let bands: serde_json::Value = serde_json::from_str(
-        &file(&files, "roles/vp-strategy-developer-relations/bands.json").contents,
-    )
-    .unwrap();
+    let role_page = file(&files, "roles/vp-strategy-developer-relations/index.html");
+    let page = &role_page.contents;
+    let (bands, _) = figures_of(&files, role_page);
     for (name, selector) in contract::selectors() {
         assert_eq!(bands["selectors"][name], selector.as_str(), "{name}");
     }
@@ -422,4 +455,103 @@ async fn every_selector_boot_js_reads_from_bands_json_is_on_the_role_page() {
             "{class} is not on the page"
         );
     }
+}
+
+/// Each band's figures are written once, shared by every page at that grade, whatever the number of pages:
+/// a file per grade, and one per role whose own midpoint applies, which only that role's page names.
+#[tokio::test(flavor = "current_thread")]
+async fn each_grade_s_figures_are_written_once_and_shared_by_its_pages() {
+    use paygrade::ui::load::{resolve, Published};
+    use std::rc::Rc;
+
+    let sources = shipped();
+    let (mut dataset, problems) = sources.assemble();
+    // The VP sets its own midpoint: its page's figures are its own, at its own grade only.
+    let vp = "vp-strategy-developer-relations";
+    let vp_grade = match dataset.index.roles.iter_mut().find(|e| e.id == vp) {
+        Some(entry) => {
+            entry.midpoint = Some(301_000.0);
+            entry.own_grade().unwrap_or_default()
+        }
+        None => panic!("the shipped data has the VP"),
+    };
+    let published = Rc::new(Published {
+        sources: Rc::new(sources),
+        dataset: Rc::new(dataset.clone()),
+        problems,
+    });
+    let data = root().join("data");
+    let read = move |path: &str| std::fs::read(data.join(path)).map_err(|e| e.to_string());
+    let files = paygrade_site::render_outcome(resolve(Ok(published), None), None, &read).await;
+
+    let figure_files: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.starts_with("data/figures/grade-") || p.starts_with("data/figures/roles/"))
+        .collect();
+    assert_eq!(
+        figure_files.len(),
+        dataset.grades.len() + 1,
+        "one per grade and the VP's own: {figure_files:?}"
+    );
+    let mut unique = figure_files.clone();
+    unique.dedup();
+    assert_eq!(unique, figure_files, "each written once");
+    assert!(!files.iter().any(|f| f.path.ends_with("bands.json")));
+
+    // Two levels at grade 7 in two families read one file.
+    let name = |path: &str| {
+        let page = file(&files, path);
+        let (figures, link) = figures_of(&files, page);
+        (
+            attribute(&link, "href")
+                .rsplit('/')
+                .next()
+                .map(str::to_string),
+            figures,
+        )
+    };
+    let (backend, _) =
+        name("roles/engineering/backend-engineer/senior-backend-engineer/index.html");
+    let (sales, _) = name("roles/sales/account-executive/senior-account-executive/index.html");
+    assert_eq!(backend.as_deref(), Some("grade-7.json"));
+    assert_eq!(backend, sales);
+
+    // The VP's page reads its own, with its midpoint at the reference market.
+    let page = file(&files, &format!("roles/{vp}/index.html"));
+    let (figures, link) = figures_of(&files, page);
+    assert_eq!(
+        attribute(&link, "href"),
+        format!("../../data/figures/roles/{vp}/grade-{vp_grade}.json")
+    );
+    let reference = attribute(&link, "data-location");
+    assert_eq!(figures["locations"][reference]["local"][1], 301_000);
+
+    // The widgets' index: every role, and each of its levels by slug, with the view model's title, grade
+    // and file.
+    let index: serde_json::Value =
+        serde_json::from_str(&file(&files, "data/figures/index.json").contents).unwrap_or_default();
+    assert_eq!(index["default_location"], reference);
+    for entry in &dataset.index.roles {
+        let role = &index["roles"][entry.id.as_str()];
+        assert_eq!(
+            role[""]["grade"],
+            entry.own_grade().unwrap_or_default(),
+            "{}",
+            entry.id
+        );
+        for level in &entry.levels {
+            let grade = level.grade.unwrap_or_default();
+            assert_eq!(role[level.slug.as_str()]["grade"], grade, "{}", level.slug);
+            let expected = paygrade::view::pages::figures_file(Some(entry), grade);
+            assert_eq!(role[level.slug.as_str()]["file"], expected.as_str());
+            if entry.levels.len() > 1 {
+                assert_eq!(role[level.slug.as_str()]["title"], level.title.as_str());
+            }
+        }
+    }
+    assert_eq!(
+        index["roles"][vp][""]["file"],
+        format!("figures/roles/{vp}/grade-{vp_grade}.json")
+    );
 }

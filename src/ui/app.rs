@@ -61,7 +61,7 @@ pub fn App(props: &AppProps) -> Html {
     use_data_folder(&state, &props.data_base, props.standalone);
     use_role_page(&state, &props.data_base);
     use_host_view(&state, &props.initial);
-    use_ready_signal(&state, props.on_ready.clone());
+    use_ready_signal(&state, props.on_ready.clone(), props.compact);
     use_url_sync(&state, props.standalone, &props.implied);
     let member = use_state(crate::ui::components::location_picker::next_instance);
     use_sync_group(&state, props.sync.clone(), *member);

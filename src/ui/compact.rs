@@ -8,7 +8,7 @@ use crate::ui::actions::Actions;
 use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker, Notices};
 use crate::ui::format::money;
 use crate::ui::state::{Phase, State};
-use crate::view::{total_rewards, Detail};
+use crate::view::{contract, total_rewards, Detail};
 
 /// The widget for `state`; `explorer` is the full page's address, opened at the same view.
 pub fn compact(state: &State, actions: &Actions, explorer: &str) -> Html {
@@ -17,7 +17,7 @@ pub fn compact(state: &State, actions: &Actions, explorer: &str) -> Html {
         Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
         Phase::Ready => ready(state, actions, explorer),
     };
-    html! { <div class="pg-app pg-compact">{ body }</div> }
+    html! { <div class={contract::COMPACT_CLASSES}>{ body }</div> }
 }
 
 fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
@@ -41,8 +41,9 @@ fn ready(state: &State, actions: &Actions, explorer: &str) -> Html {
     html! {
         <>
             { notices.unwrap_or_default() }
-            <p class="pg-compact-title"><strong>{ title }</strong>{ format!(" · Grade {grade}") }</p>
-            <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
+            <p class={contract::COMPACT_TITLE_CLASS}><strong>{ title }</strong>
+                { contract::fill(contract::COMPACT_GRADE, &[("grade", &grade.to_string())]) }</p>
+            <LocationPicker dataset={dataset.clone()} label={contract::LOCATION_LABEL} selected={Some(AttrValue::from(location.id.clone()))}
                 on_select={actions.select_location.clone()} />
             { match band {
                 Ok(band) => html! {

@@ -22,14 +22,15 @@ pub fn use_data_folder(state: &UseReducerHandle<State>, base: &AttrValue, own_fi
     use_effect_with(base.clone(), move |base| {
         let base = base.to_string();
         wasm_bindgen_futures::spawn_local(async move {
-            let published = load::published(&base)
-                .await
-                .map_err(|problems| (*problems).clone());
-            let local = if own_files {
-                storage::load().await
-            } else {
-                None
-            };
+            // The reader's kept files are read while the published ones arrive, not after them.
+            let (published, local) = futures::join!(load::published(&base), async {
+                if own_files {
+                    storage::load().await
+                } else {
+                    None
+                }
+            });
+            let published = published.map_err(|problems| (*problems).clone());
             show(&state, resolve(published, local.as_ref()));
         });
     });
@@ -63,13 +64,19 @@ pub fn use_host_view(state: &UseReducerHandle<State>, initial: &ViewQuery) {
     });
 }
 
-/// Calls `on_ready` once the data is in and the role's page too (it is fetched after the data): a takeover
-/// before that would show "Loading the role's page" where the static page shows it.
+/// Calls `on_ready` once the data is in and, for the full explorer, the role's page too (it is fetched after
+/// the data): a takeover before that would show "Loading the role's page" where the static page shows it.
+/// The compact widget shows nothing from the page, so its stand-in gives way as soon as the data is in.
 #[hook]
-pub fn use_ready_signal(state: &UseReducerHandle<State>, on_ready: Option<Callback<()>>) {
+pub fn use_ready_signal(
+    state: &UseReducerHandle<State>,
+    on_ready: Option<Callback<()>>,
+    compact: bool,
+) {
     let loaded = state.phase != Phase::Loading
-        && !state.page_loading()
-        && (state.phase != Phase::Ready || state.wanted_page().is_none());
+        && (compact
+            || (!state.page_loading()
+                && (state.phase != Phase::Ready || state.wanted_page().is_none())));
     use_effect_with(loaded, move |loaded| {
         if let (true, Some(on_ready)) = (*loaded, on_ready) {
             on_ready.emit(());

@@ -20,6 +20,7 @@ use yew::{AppHandle, AttrValue};
 
 use crate::ui::app::{App, AppProps};
 use crate::ui::url::{data_base, folder, ViewQuery, DEFAULT_DATA_BASE};
+use crate::view::contract;
 use paygrade_core::order;
 
 /// What a host passes to `mount`: a plain object, or `data-paygrade-*` attributes read into one.
@@ -163,10 +164,13 @@ fn encode(value: &str) -> String {
 pub const WIDGET_ELEMENT: &str = "paygrade-band";
 
 /// Every element `mount_within` mounts: a `data-paygrade-role` element or the custom element.
-const WIDGET_SELECTOR: &str = "[data-paygrade-role], paygrade-band";
+pub const WIDGET_SELECTOR: &str = "[data-paygrade-role], paygrade-band";
 
 /// The custom element's name for the `role` option.
-const ELEMENT_ROLE: &str = "job";
+pub const ELEMENT_ROLE: &str = "job";
+
+/// Before an option's name on any other element: `data-paygrade-role`, `data-paygrade-location`.
+pub const ATTRIBUTE_PREFIX: &str = "data-paygrade-";
 
 /// The attribute carrying option `key` on `element`: the plain name on the custom element, `data-paygrade-…` elsewhere.
 fn attribute_for(element: &Element, key: &str) -> String {
@@ -177,7 +181,7 @@ fn attribute_for(element: &Element, key: &str) -> String {
             key.to_string()
         }
     } else {
-        format!("data-paygrade-{key}")
+        format!("{ATTRIBUTE_PREFIX}{key}")
     }
 }
 
@@ -304,17 +308,31 @@ fn mount_widget(host: &Element, given: Given) -> Result<MountHandle, JsValue> {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    shadow.set_inner_html("");
-    if let Some(href) = &options.stylesheet {
-        let link = document.create_element("link")?;
-        link.set_attribute("rel", "stylesheet")?;
-        link.set_attribute("href", href)?;
-        shadow.append_child(&link)?;
+    // widget.js may have laid out a stand-in from the build's figures: it stays, stylesheet and all, until
+    // the widget has its data, then gives way in one task, so the band does not blink back to "Loading".
+    let standin = shadow.query_selector(&format!("[{}]", contract::STANDIN_ATTRIBUTE))?;
+    if standin.is_none() {
+        shadow.set_inner_html("");
+        if let Some(href) = &options.stylesheet {
+            let link = document.create_element("link")?;
+            link.set_attribute("rel", "stylesheet")?;
+            link.set_attribute("href", href)?;
+            shadow.append_child(&link)?;
+        }
     }
     let root = document.create_element("div")?;
     root.set_class_name("pg-widget-root");
+    let mut props = options.props(false);
+    if let Some(standin) = standin {
+        root.set_attribute("hidden", "")?;
+        let shown = root.clone();
+        props.on_ready = Some(yew::Callback::from(move |()| {
+            standin.remove();
+            let _ = shown.remove_attribute("hidden");
+        }));
+    }
     shadow.append_child(&root)?;
-    let mut mounted = render(root, options, given, false);
+    let mut mounted = render(root, props, given, false);
     mounted.shadow = Some((host.clone(), shadow));
     host.set_attribute(MOUNTED, "")?;
     let handle = MountHandle::new(mounted);
@@ -335,7 +353,7 @@ pub fn mount_in_place(root: Element, options: MountOptions, standalone: bool) ->
         .into_iter()
         .filter_map(|(key, value)| value.clone().map(|value| (key, value))),
     );
-    MountHandle::new(render(root, options, given, standalone))
+    MountHandle::new(render(root, options.props(standalone), given, standalone))
 }
 
 /// Set on a pre-rendered page's root once the live explorer has replaced the static copy.
@@ -402,9 +420,8 @@ pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {
     }))
 }
 
-fn render(root: Element, options: MountOptions, given: Given, standalone: bool) -> Mounted {
-    let app =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), options.props(standalone)).render();
+fn render(root: Element, props: AppProps, given: Given, standalone: bool) -> Mounted {
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     Mounted {
         app: Some(app),
         root,

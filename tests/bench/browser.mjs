@@ -1,9 +1,10 @@
 // Browser timings for `cargo xtask bench`: cold loads on Lighthouse's mobile profile against a static copy
-// of the same page (a role's own page, and a deep link with a location), location changes, and keystrokes
-// over the 10,000-row table. Prints one JSON object on stdout.
+// of the same page (a role's own page, and a deep link with a location), how soon the location picker
+// responds on that profile, and location changes and keystrokes over the 10,000-row table, each paired
+// with a plain-JavaScript anchor in the same page. Prints one JSON object on stdout.
 import { writeFileSync } from 'node:fs';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
-import { armKeyTimer, keystrokesToChange, launch, stats } from './common.mjs';
+import { armKeyTimer, installAnchor, launch, pairedKeystrokes, stats } from './common.mjs';
 
 const base = process.env.PAYGRADE_URL;
 const distDir = process.env.PAYGRADE_DIST;
@@ -51,9 +52,8 @@ async function ready(page) {
 // the CPU slowed 4x, a phone's viewport, a fresh (empty) cache.
 const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
-/// One cold load on the mobile profile: ms to the first visible band (in `currency`) and the bytes that
-/// crossed the wire (encoded, headers included) before it.
-async function mobileLoad(url, currency) {
+/// A fresh context (an empty cache) on the mobile profile.
+async function mobileContext() {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -61,6 +61,13 @@ async function mobileLoad(url, currency) {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page };
+}
+
+/// One cold load on the mobile profile: ms to the first visible band (in `currency`) and the bytes that
+/// crossed the wire (encoded, headers included) before it.
+async function mobileLoad(url, currency) {
+  const { context, page } = await mobileContext();
   await page.addInitScript(FIRST_BAND, currency);
   await page.goto(url, { waitUntil: 'commit' });
   const ms = await page.evaluate(() => window.__firstBand);
@@ -71,7 +78,48 @@ async function mobileLoad(url, currency) {
   const encodings = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.name.endsWith('.wasm')).map((e) => e.encodedBodySize < e.decodedBodySize));
   await context.close();
-  return { ms, bytes, compressedWasm: encodings.every(Boolean) };
+  // At most one wasm request: the preload is the response `init` compiles, not a second download.
+  return { ms, bytes, compressedWasm: encodings.length <= 1 && encodings.every(Boolean) };
+}
+
+// Records the first animation frame in which the band's section names `place` (from navigation start).
+const BAND_AT = (place) => {
+  window.__bandAt = new Promise((resolve) => {
+    const frame = () => {
+      const band = document.querySelector('.pg-band');
+      const title = document.getElementById('pg-pay-title');
+      if (band && title && title.textContent.includes(place) && band.checkVisibility({ visibilityProperty: true })) {
+        requestAnimationFrame((painted) => resolve(painted));
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+};
+
+/// One cold load on the mobile profile: ms from navigation start until a location chosen in the picker the
+/// moment a live one exists (the static copy's picker is inert until the wasm takes over) is in the band.
+async function pickerResponse(url) {
+  const { context, page } = await mobileContext();
+  await page.addInitScript(BAND_AT, 'Tokyo');
+  await page.goto(url, { waitUntil: 'commit' });
+  const picker = page.locator('#paygrade:not([data-pg-prerendered]), #paygrade[data-pg-live]')
+    .getByRole('combobox', { name: 'Location', exact: true });
+  await picker.fill('tokyo', { timeout: 60000 });
+  await picker.press('Enter');
+  const ms = await page.evaluate(() => window.__bandAt);
+  await context.close();
+  return ms;
+}
+
+/// `pickerResponse` for each of `paths`, taken in turn `count` times; stats per path.
+async function pickerResponses(paths, count) {
+  const times = paths.map(() => []);
+  for (let i = 0; i < count; i += 1) {
+    for (const [n, path] of paths.entries()) times[n].push(await pickerResponse(base + path));
+  }
+  return times.map(stats);
 }
 
 /// A static copy of what `path` shows once live: the same DOM with no script, saved beside it (so its
@@ -130,35 +178,65 @@ async function memoryAfterLoad(url) {
 }
 
 
-// From a real key press to the band's figures changing.
+/// Each figure with its anchor's, and the ratio their budget reads: p95 over p95, from the same run.
+function paired(app, anchor) {
+  const appStats = stats(app);
+  const anchorStats = stats(anchor);
+  return { app: appStats, anchor: anchorStats, ratio_p95: appStats.p95 / anchorStats.p95 };
+}
+
+// From a real key press to the band's figures changing, each change paired with the anchor choosing the
+// same place over the same table (the shipped locations) and rendering a table page of 50 rows.
 async function locationChanges(count) {
   const { context, page } = await freshPage();
   await page.goto(base + ROLE + VIEW);
   await ready(page);
+  await installAnchor(page, `${base}data/locations.csv`, 50);
   const input = page.getByRole('combobox', { name: 'Location', exact: true });
+  const anchorInput = page.locator('#bench-anchor-input');
   const places = ['berlin', 'tokyo', 'london', 'toronto'];
-  const times = [];
-  for (let i = 0; i < count; i += 1) {
-    await input.fill(places[i % places.length]);
+  const app = [];
+  const anchor = [];
+  const timeApp = async (place) => {
+    await input.fill(place);
     await armKeyTimer(page, '.pg-band', { attributes: true, attributeFilter: ['data-mid'] });
     await input.press('Enter');
-    times.push(await page.evaluate(() => window.__keyToChange));
+    app.push(await page.evaluate(() => window.__keyToChange));
+  };
+  const timeAnchor = async (place) => {
+    await anchorInput.fill(place);
+    await armKeyTimer(page, '#bench-anchor-band', { childList: true, subtree: true });
+    await anchorInput.press('Enter');
+    anchor.push(await page.evaluate(() => window.__keyToChange));
+  };
+  for (let i = 0; i < count; i += 1) {
+    const place = places[i % places.length];
+    if (i % 2 === 0) {
+      await timeApp(place);
+      await timeAnchor(place);
+    } else {
+      await timeAnchor(place);
+      await timeApp(place);
+    }
   }
   await context.close();
-  return times;
+  return paired(app, anchor);
 }
 
-// From a key press in the table filter to the row count changing, over 10,000 locations. Each letter is
-// typed into an empty filter and then deleted, so every key press changes the count.
+// From a key press in the table filter to the row count changing, over 10,000 locations, each press paired
+// with the same press in the anchor over the same file. Each letter is typed into an empty filter and then
+// deleted, so every key press changes the count.
 async function filterKeystrokes(url, letters) {
   const { context, page } = await freshPage();
   await page.goto(url);
   await ready(page);
-  const filter = page.getByLabel('Filter by country, area or zone');
-  await filter.focus();
-  const times = await keystrokesToChange(page, '.pg-row-count', letters);
+  await installAnchor(page, `${base}bench-data/locations.csv`, 50);
+  const [app, anchor] = await pairedKeystrokes(page, [
+    { input: '#pg-table-filter', changed: '.pg-row-count' },
+    { input: '#bench-anchor-input', changed: '#bench-anchor-count' },
+  ], letters);
   await context.close();
-  return times;
+  return paired(app, anchor);
 }
 
 // The root shows the role directory; a role in the link opens its page over the 10,000-row folder.
@@ -180,12 +258,15 @@ for (let i = 0; i < runs; i += 1) {
   bigLoad.push(await page.evaluate(() => window.__firstBand));
   await context.close();
 }
+const [pickerRolePage, pickerWasmOnly] = await pickerResponses([ROLE, ROLE + WASM_ONLY], pairs);
 const result = {
   mobile_role_page: mobileOwn,
   mobile_deep_link: mobileDeep,
   mobile_deep_link_wasm_only: mobileWasmOnly,
-  location_change_ms: stats(await locationChanges(Math.max(40, runs * 4))),
-  keystroke_filter_10k_ms: stats(await filterKeystrokes(big, 'kmvtrsdlpgznbcfhjwy')),
+  mobile_picker_responds_role_page_ms: pickerRolePage,
+  mobile_picker_responds_wasm_only_ms: pickerWasmOnly,
+  location_change: await locationChanges(Math.max(40, runs * 4)),
+  keystroke_filter_10k: await filterKeystrokes(big, 'kmvtrsdlpgznbcfhjwy'),
   load_validate_10k_ms: stats(bigLoad),
   memory_shipped_bytes: await memoryAfterLoad(base + ROLE + VIEW),
   memory_10k_bytes: await memoryAfterLoad(big),

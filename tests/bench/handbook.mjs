@@ -1,6 +1,8 @@
 // Browser timings for whole handbooks and widgets at scale (`cargo xtask bench`): the first band of one role
-// among 400 job families against among one, the directory's keystroke filter over 400 families, and 1
-// against 20 widgets on a page (requests, time to every band, wasm memory). Prints one JSON object.
+// among 400 job families against among one, the directory's keystroke filter over 400 families, 1 against
+// 20 widgets on a page (requests, time to every live band, wasm memory), and on the mobile profile a
+// widget's first band (the build's figures, before the wasm) against the standalone page's. Prints one JSON
+// object.
 import { writeFileSync } from 'node:fs';
 import { keystrokesToChange, launch, stats } from './common.mjs';
 
@@ -14,14 +16,17 @@ if (!base || !distDir || !manyRole || !oneRole) throw new Error('run through `ca
 const browser = await launch();
 
 
-// Resolves window.__bands with the time (from navigation start) at which `count` bands are painted,
-// looking inside widgets' shadow roots too.
-const WAIT_FOR_BANDS = (count) => {
+// Resolves window.__bands with the time (from navigation start) at which `count` visible bands are painted,
+// looking inside widgets' shadow roots too: the wasm's alone (`live`), or a widget's stand-in too.
+const WAIT_FOR_BANDS = ([count, live]) => {
   window.__bands = new Promise((resolve) => {
+    const inWidget = live ? '.pg-widget-root:not([data-pg-standin]) .pg-band' : '.pg-band';
+    const visible = (root, selector) => [...root.querySelectorAll(selector)]
+      .filter((band) => band.checkVisibility()).length;
     const seen = () => {
-      let found = document.querySelectorAll('.pg-band').length;
-      for (const host of document.querySelectorAll('[data-paygrade-role]')) {
-        found += host.shadowRoot ? host.shadowRoot.querySelectorAll('.pg-band').length : 0;
+      let found = visible(document, '.pg-band');
+      for (const host of document.querySelectorAll('[data-paygrade-role], paygrade-band')) {
+        found += host.shadowRoot ? visible(host.shadowRoot, inWidget) : 0;
       }
       return found;
     };
@@ -38,7 +43,7 @@ async function freshPage(bands) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.addInitScript(WAIT_FOR_BANDS, bands);
+  await page.addInitScript(WAIT_FOR_BANDS, [bands, true]);
   const requests = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   return { context, page, requests };
@@ -103,7 +108,56 @@ for (const n of [1, 20]) {
   };
 }
 
+// Lighthouse's mobile profile through CDP: 150 ms round trip, 1.6 Mbps down, the CPU slowed 4x, a phone's
+// viewport, an empty cache (a fresh context) that still lets preloads be reused.
+const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
+/// One cold load on the mobile profile: ms from navigation to the first visible band, a widget's stand-in
+/// included (`live` false) or the wasm's alone.
+async function mobileFirstBand(url, live) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(WAIT_FOR_BANDS, [1, live]);
+  await page.goto(url, { waitUntil: 'commit' });
+  const ms = await page.evaluate(() => window.__bands);
+  await context.close();
+  return ms;
+}
+
+// One widget for a role's level on a handbook page, against that level's pre-rendered page, in turns (which
+// goes first alternates); and the same widget's live band (the wasm's), for what the stand-in saves.
+const WIDGET_ROLE = 'engineering/backend-engineer';
+const WIDGET_LEVEL = 'senior-backend-engineer';
+const mobileWidgetFile = 'bench-widget-mobile.html';
+writeFileSync(`${distDir}/${mobileWidgetFile}`, `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A handbook page</title>
+<script type="module" src="widget.js"></script></head><body><h1>Senior Backend Engineer</h1>
+<paygrade-band job="${WIDGET_ROLE}" level="${WIDGET_LEVEL}"></paygrade-band></body></html>\n`);
+const widgetFirst = [];
+const standaloneFirst = [];
+const widgetLive = [];
+for (let i = 0; i < Math.max(3, Math.round(runs / 2)); i += 1) {
+  const widget = () => mobileFirstBand(`${base}${mobileWidgetFile}`, false);
+  const standalone = () => mobileFirstBand(`${base}roles/${WIDGET_ROLE}/${WIDGET_LEVEL}/`, false);
+  if (i % 2 === 0) {
+    widgetFirst.push(await widget());
+    standaloneFirst.push(await standalone());
+  } else {
+    standaloneFirst.push(await standalone());
+    widgetFirst.push(await widget());
+  }
+  widgetLive.push(await mobileFirstBand(`${base}${mobileWidgetFile}`, true));
+}
+
 const result = {
+  mobile_widget_first_band_ms: stats(widgetFirst),
+  mobile_standalone_first_band_ms: stats(standaloneFirst),
+  mobile_widget_live_band_ms: stats(widgetLive),
+  mobile_widget_vs_standalone_ratio: stats(widgetFirst).median / Math.max(0.001, stats(standaloneFirst).median),
   first_band_400_families_ms: stats(many),
   first_band_1_family_ms: stats(one),
   first_band_400_vs_1_ratio: stats(many).median / Math.max(0.001, stats(one).median),

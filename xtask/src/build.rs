@@ -167,15 +167,22 @@ fn measure(dist: &Path) -> Result<Sizes, String> {
         ("js glue", vec![dist.join("pkg/paygrade.js")]),
         ("page js", vec![dist.join("main.js"), dist.join("boot.js")]),
         ("css", files_under(&dist.join("styles"))),
-        ("data", files_under(&dist.join("data"))),
+        // The data as published; the build's figures are counted with the page that reads them.
+        (
+            "data",
+            files_under(&dist.join("data"))
+                .into_iter()
+                .filter(|f| !f.starts_with(dist.join("data/figures")))
+                .collect(),
+        ),
         ("rules", files_under(&dist.join("rules"))),
+        // A role page and the figures of its grade, which boot.js reads for a deep link.
         (
             "role page",
-            files_under(&dist.join("roles"))
-                .into_iter()
-                .filter(|f| f.ends_with("index.html") || f.ends_with("bands.json"))
-                .take(2)
-                .collect(),
+            vec![
+                dist.join("roles/vp-strategy-developer-relations/index.html"),
+                dist.join("data/figures/grade-12.json"),
+            ],
         ),
     ];
     let mut rows = Vec::new();

@@ -18,9 +18,9 @@ pub use rewards::{
 pub use role::{job_title, own_midpoint_at, role_band, role_bands_everywhere, Detail, RoleView};
 
 /// Strings the pre-rendered pages share with `boot.js` and `widget.js`, which cannot import Rust: the build
-/// writes them into `bands.json` (`BandsFile`), so each lives here once.
+/// writes them into its figures files (`site/src/figures.rs`), so each lives here once.
 pub mod contract {
-    /// The order of a band's figures in `bands.json`: `[min, mid, max, currency, variable, total]`.
+    /// The order of a band's figures in the figures files: `[min, mid, max, currency, variable, total]`.
     pub const BAND_FIELDS: [&str; 6] = ["min", "mid", "max", "currency", "variable", "total"];
     /// The band's heading: `{grade}` and `{place}` are filled in.
     pub const PAY_TITLE: &str = "Pay for grade {grade} in {place}";
@@ -40,8 +40,33 @@ pub mod contract {
     pub const VARIABLE_CLASS: &str = "pg-extra-variable";
     pub const TOTAL_CASH_CLASS: &str = "pg-extra-total";
     pub const ANNOUNCEMENT_CLASS: &str = "pg-band-announcement";
+    /// The band's lists (the figures, then variable pay and total cash), each item's class, and the class
+    /// that keeps the announcement for screen readers only.
+    pub const FIGURES_CLASS: &str = "pg-figures";
+    pub const FIGURE_CLASS: &str = "pg-figure";
+    pub const EXTRAS_CLASS: &str = "pg-extras";
+    pub const EXTRA_CLASS: &str = "pg-extra";
+    pub const VISUALLY_HIDDEN_CLASS: &str = "pg-visually-hidden";
 
-    /// The CSS selectors boot.js fills, by the names it uses, written into `bands.json`.
+    /// The band's figure labels (minimum, midpoint, maximum), then the variable pay's and total cash's.
+    pub const FIGURE_LABELS: [&str; 3] = ["Minimum", "Midpoint", "Maximum"];
+    pub const VARIABLE_LABEL: &str = "Target variable pay";
+    pub const TOTAL_CASH_LABEL: &str = "Total target cash";
+
+    /// The compact widget's first lines, which `widget.js` lays out before the wasm (a stand-in the wasm
+    /// replaces once its data is in): the title line (`<strong>{title}</strong>` then the grade) and the
+    /// location picker's label and field.
+    pub const COMPACT_CLASSES: &str = "pg-app pg-compact";
+    pub const COMPACT_TITLE_CLASS: &str = "pg-compact-title";
+    pub const COMPACT_GRADE: &str = " · Grade {grade}";
+    pub const PICKER_CLASS: &str = "pg-picker";
+    pub const LABEL_CLASS: &str = "pg-label";
+    pub const INPUT_CLASS: &str = "pg-input";
+    pub const LOCATION_LABEL: &str = "Location";
+    /// Marks a widget's stand-in, which the wasm removes once it has rendered the widget.
+    pub const STANDIN_ATTRIBUTE: &str = "data-pg-standin";
+
+    /// The CSS selectors boot.js fills, by the names it uses, written into the figures files.
     pub fn selectors() -> [(&'static str, String); 8] {
         [
             ("band", format!(".pg-prerendered .{BAND_CLASS}")),

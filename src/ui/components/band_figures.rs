@@ -19,7 +19,7 @@ pub fn BandFigures(props: &BandFiguresProps) -> Html {
     let band = &props.band;
     let figure = |label: &str, amount: f64, class: &str| {
         html! {
-            <div class={classes!("pg-figure", class.to_string())}>
+            <div class={classes!(contract::FIGURE_CLASS, class.to_string())}>
                 <dt>{ label.to_string() }</dt>
                 <dd>{ money(amount, &band.currency) }</dd>
             </div>
@@ -38,22 +38,22 @@ pub fn BandFigures(props: &BandFiguresProps) -> Html {
     html! {
         <div class={contract::BAND_CLASS} data-grade={band.grade.to_string()} data-min={band.min.to_string()} data-mid={band.mid.to_string()}
             data-max={band.max.to_string()} data-currency={band.currency.clone()}>
-            <dl class="pg-figures">
-                { figure("Minimum", band.min, contract::FIGURE_MIN_CLASS) }
-                { figure("Midpoint", band.mid, contract::FIGURE_MID_CLASS) }
-                { figure("Maximum", band.max, contract::FIGURE_MAX_CLASS) }
+            <dl class={contract::FIGURES_CLASS}>
+                { figure(contract::FIGURE_LABELS[0], band.min, contract::FIGURE_MIN_CLASS) }
+                { figure(contract::FIGURE_LABELS[1], band.mid, contract::FIGURE_MID_CLASS) }
+                { figure(contract::FIGURE_LABELS[2], band.max, contract::FIGURE_MAX_CLASS) }
             </dl>
-            <dl class="pg-extras">
-                <div class={classes!("pg-extra", contract::VARIABLE_CLASS)}>
-                    <dt>{ "Target variable pay" }</dt>
+            <dl class={contract::EXTRAS_CLASS}>
+                <div class={classes!(contract::EXTRA_CLASS, contract::VARIABLE_CLASS)}>
+                    <dt>{ contract::VARIABLE_LABEL }</dt>
                     <dd>{ band.variable.map_or_else(|| contract::NO_VARIABLE.to_string(), |v| money(v, &band.currency)) }</dd>
                 </div>
-                <div class={classes!("pg-extra", contract::TOTAL_CASH_CLASS)}>
-                    <dt>{ "Total target cash" }</dt>
+                <div class={classes!(contract::EXTRA_CLASS, contract::TOTAL_CASH_CLASS)}>
+                    <dt>{ contract::TOTAL_CASH_LABEL }</dt>
                     <dd>{ money(band.total_target_cash, &band.currency) }</dd>
                 </div>
             </dl>
-            <p class={classes!("pg-visually-hidden", contract::ANNOUNCEMENT_CLASS)} aria-live="polite" aria-atomic="true">{ announcement }</p>
+            <p class={classes!(contract::VISUALLY_HIDDEN_CLASS, contract::ANNOUNCEMENT_CLASS)} aria-live="polite" aria-atomic="true">{ announcement }</p>
         </div>
     }
 }

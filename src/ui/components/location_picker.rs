@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::model::{Dataset, Location};
 use crate::table::Query;
 use crate::ui::state::Shared;
+use crate::view::contract;
 
 /// At most this many options are listed; typing narrows further.
 const MAX_OPTIONS: usize = 80;
@@ -185,9 +186,9 @@ pub fn LocationPicker(props: &LocationPickerProps) -> Html {
     }
 
     html! {
-        <div class="pg-picker">
-            <label for={input_id.clone()} class="pg-label">{ props.label.clone() }</label>
-            <input id={input_id} type="text" class="pg-input" role="combobox" autocomplete="off" spellcheck="false"
+        <div class={contract::PICKER_CLASS}>
+            <label for={input_id.clone()} class={contract::LABEL_CLASS}>{ props.label.clone() }</label>
+            <input id={input_id} type="text" class={contract::INPUT_CLASS} role="combobox" autocomplete="off" spellcheck="false"
                 aria-autocomplete="list" aria-expanded={expanded.to_string()} aria-controls={listbox_id.clone()}
                 aria-activedescendant={active_id} placeholder={if selected_name.is_empty() { "Type a country or city" } else { "" }}
                 value={shown_value} {oninput} {onkeydown} {onfocus} {onblur} />

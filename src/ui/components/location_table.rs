@@ -1,6 +1,7 @@
 //! The chosen grade's band at every location: sortable, filtered as you type, paged so 10,000 rows stay smooth.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::transparency::Verdict;
 use crate::ui::browser::download;
 use crate::ui::format::{count, money};
 use crate::ui::state::Shared;
-use crate::view::report_link;
+use crate::view::{own_midpoint_at, report_link};
 
 /// Rows on one page: enough to scan, few enough that each keystroke renders at once.
 pub const PAGE_SIZE: usize = 50;
@@ -61,31 +62,93 @@ fn row_place(row: &TableRow) -> Location {
     }
 }
 
+/// What a table's rows depend on: the data (by identity), the role only where its own midpoint applies at
+/// this grade (any other role's rows are the grade's), the grade, currency, today and posting date.
+#[derive(Clone, PartialEq)]
+struct RowsKey {
+    data: usize,
+    own: Option<String>,
+    grade: u8,
+    currency: CurrencyChoice,
+    today: Option<Date>,
+    posted: Option<Date>,
+}
+
+/// The last rows and sorted order made on this thread.
+struct LastRows {
+    key: RowsKey,
+    data: Weak<Dataset>,
+    rows: Rc<Vec<TableRow>>,
+    sort: Sort,
+    order: Rc<Vec<usize>>,
+}
+
+thread_local! {
+    /// Shared by every table on the thread, one entry, so memory holds one table as a per-table memo did:
+    /// the pre-renderer draws the same grade's table on many pages in a row (it renders pages grouped by
+    /// grade), and a table remounted with the same view does not compute again. The data is held weakly, so
+    /// a freed dataset's address cannot match a new one.
+    static LAST_ROWS: RefCell<Option<LastRows>> = const { RefCell::new(None) };
+}
+
+/// The table's rows and their order for `props`, from the last ones made when the view is the same.
+fn shared_rows(props: &LocationTableProps) -> (Rc<Vec<TableRow>>, Rc<Vec<usize>>) {
+    let dataset = &props.dataset.0;
+    let entry = props.role.as_deref().and_then(|id| dataset.index.find(id));
+    let key = RowsKey {
+        data: Rc::as_ptr(dataset) as usize,
+        own: entry
+            .filter(|entry| own_midpoint_at(entry, props.grade).is_some())
+            .map(|entry| entry.id.clone()),
+        grade: props.grade,
+        currency: props.currency.clone(),
+        today: props.today,
+        posted: props.posted,
+    };
+    LAST_ROWS.with(|last| {
+        let mut last = last.borrow_mut();
+        let same_data = |held: &LastRows| {
+            held.key == key
+                && held
+                    .data
+                    .upgrade()
+                    .is_some_and(|held| Rc::ptr_eq(&held, dataset))
+        };
+        match last.as_mut() {
+            Some(held) if same_data(held) => {
+                if held.sort != props.sort {
+                    held.order = Rc::new(sorted(&held.rows, props.sort));
+                    held.sort = props.sort;
+                }
+                (held.rows.clone(), held.order.clone())
+            }
+            _ => {
+                let rows = Rc::new(rows_for(
+                    dataset,
+                    entry,
+                    props.grade,
+                    &props.currency,
+                    props.today,
+                    props.posted,
+                ));
+                let order = Rc::new(sorted(&rows, props.sort));
+                *last = Some(LastRows {
+                    key,
+                    data: Rc::downgrade(dataset),
+                    rows: rows.clone(),
+                    sort: props.sort,
+                    order: order.clone(),
+                });
+                (rows, order)
+            }
+        }
+    })
+}
+
 #[function_component]
 pub fn LocationTable(props: &LocationTableProps) -> Html {
     // Bands are computed once per data, grade and currency; sorting once per sort; a keystroke only filters.
-    let key = (
-        Rc::as_ptr(&props.dataset.0) as usize,
-        props.role.clone(),
-        props.grade,
-        props.currency.clone(),
-        props.today,
-        props.posted,
-    );
-    let rows = {
-        let dataset = props.dataset.clone();
-        use_memo(
-            key.clone(),
-            move |(_, role, grade, currency, today, posted)| {
-                let entry = role.as_deref().and_then(|id| dataset.index.find(id));
-                rows_for(&dataset, entry, *grade, currency, *today, *posted)
-            },
-        )
-    };
-    let order = {
-        let rows = rows.clone();
-        use_memo((key, props.sort), move |(_, sort)| sorted(&rows, *sort))
-    };
+    let (rows, order) = shared_rows(props);
     let shown = filtered(&rows, &order, &props.filter, props.hiring_only);
     let pages = shown.len().div_ceil(PAGE_SIZE).max(1);
     let page = props.page.min(pages - 1);
