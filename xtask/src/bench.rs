@@ -348,9 +348,12 @@ fn print_handbook(figures: &Value) {
         number(&site["ratio"])
     );
     println!(
-        "widgets 1 / 20: {} / {} data requests, {:.1} / {:.1} MB wasm memory",
+        "widgets 1 / 20: {} / {} data requests, {} / {} figures files, {} repeated; {:.1} / {:.1} MB wasm memory",
         figures["widgets_1"]["data_requests"],
         figures["widgets_20"]["data_requests"],
+        figures["widgets_1"]["figures_requests"],
+        figures["widgets_20"]["figures_requests"],
+        figures["widgets_20"]["repeated_requests"],
         number(&figures["widgets_1"]["memory_bytes"]) / 1048576.0,
         number(&figures["widgets_20"]["memory_bytes"]) / 1048576.0
     );

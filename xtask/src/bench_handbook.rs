@@ -29,9 +29,9 @@ pub const CHECK_400_RATIO_MAX: f64 = 12.0;
 /// `paygrade site` on the 400-family, 10,000-location handbook (issue 22): its time as a multiple of an
 /// anchor measured in the same run (`paygrade check` on the same folder plus writing as many bytes as the
 /// site has to disk), so a slower machine moves both; its peak memory and its output, copies included, as
-/// they are. The ratio was set from this machine's runs (see the README's Performance section) with room for
-/// noise; the target behind it is about a minute here.
-pub const SITE_400_RATIO_MAX: f64 = 40.0;
+/// they are. Measured here: 163 (21.8 s against 0.13 s) on a quiet machine; the limit leaves room for the
+/// anchor's noise (a tenth of a second) and stands for the issue's target of about a minute (300 × 0.13 s).
+pub const SITE_400_RATIO_MAX: f64 = 300.0;
 pub const SITE_400_PEAK_MEMORY_MAX_BYTES: f64 = 500.0 * 1024.0 * 1024.0;
 pub const SITE_400_BYTES_MAX: f64 = 300.0 * 1024.0 * 1024.0;
 
@@ -80,6 +80,11 @@ pub fn budgets(figures: &Value) -> Vec<(&'static str, f64, f64)> {
             "20 widgets: data requests",
             number(&widgets_20["data_requests"]),
             number(&widgets_1["data_requests"]),
+        ),
+        (
+            "20 widgets: a file fetched twice",
+            number(&widgets_20["repeated_requests"]),
+            0.0,
         ),
         (
             "20 widgets: memory / 1 widget",
