@@ -34,6 +34,8 @@ const figuresFile = (file) => {
   return figuresFiles.get(file);
 };
 
+const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : null);
+
 const money = (amount, code) => {
   try {
     return new Intl.NumberFormat([], {
@@ -55,12 +57,10 @@ async function standIn(element) {
   // Another data folder, grade or layout: only the wasm knows that view.
   if (['data', 'grade', 'compare'].some((key) => option(key) !== null)) return;
   if (option('compact') === 'false') return;
-  const levels = index.roles[option('role')];
-  const entry = levels && levels[option('level') || ''];
+  const entry = own(own(index.roles, option('role')), option('level') || '');
   if (!entry) return;
   const bands = await figuresFile(entry.file);
-  const id = option('location') || index.default_location;
-  const place = bands && Object.prototype.hasOwnProperty.call(bands.locations, id) ? bands.locations[id] : null;
+  const place = own(bands && bands.locations, option('location') || index.default_location);
   const currency = (option('currency') || 'local').toLowerCase();
   if (!place || (currency !== 'local' && currency !== 'reference')) return;
   // The wasm got there first, or the element left the page.
@@ -82,7 +82,7 @@ async function standIn(element) {
   const sheet = make('link');
   sheet.rel = 'stylesheet';
   sheet.href = option('stylesheet') || defaults.stylesheet;
-  const root = make('div', 'pg-widget-root');
+  const root = make('div', c.root);
   root.setAttribute(names.standin, '');
   const app = make('div', c.compact);
   const title = make('p', c.title);

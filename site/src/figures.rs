@@ -130,6 +130,7 @@ fn widget_contract() -> Value {
         "attribute_prefix": mount::ATTRIBUTE_PREFIX,
         "standin": contract::STANDIN_ATTRIBUTE,
         "classes": {
+            "root": contract::WIDGET_ROOT_CLASS,
             "compact": contract::COMPACT_CLASSES,
             "title": contract::COMPACT_TITLE_CLASS,
             "picker": contract::PICKER_CLASS,

@@ -39,7 +39,12 @@ pub fn show_panels(message: &str) {
                 .item(index)
                 .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
                 .and_then(|host| host.shadow_root())
-                .and_then(|shadow| shadow.query_selector(".pg-widget-root").ok().flatten());
+                .and_then(|shadow| {
+                    shadow
+                        .query_selector(&format!(".{}", crate::view::contract::WIDGET_ROOT_CLASS))
+                        .ok()
+                        .flatten()
+                });
             if let Some(root) = shadow {
                 roots.push(root.into());
             }

@@ -321,7 +321,7 @@ fn mount_widget(host: &Element, given: Given) -> Result<MountHandle, JsValue> {
         }
     }
     let root = document.create_element("div")?;
-    root.set_class_name("pg-widget-root");
+    root.set_class_name(contract::WIDGET_ROOT_CLASS);
     let mut props = options.props(false);
     if let Some(standin) = standin {
         root.set_attribute("hidden", "")?;

@@ -63,6 +63,8 @@ pub mod contract {
     pub const LABEL_CLASS: &str = "pg-label";
     pub const INPUT_CLASS: &str = "pg-input";
     pub const LOCATION_LABEL: &str = "Location";
+    /// The element a widget renders into, inside its shadow root.
+    pub const WIDGET_ROOT_CLASS: &str = "pg-widget-root";
     /// Marks a widget's stand-in, which the wasm removes once it has rendered the widget.
     pub const STANDIN_ATTRIBUTE: &str = "data-pg-standin";
 
