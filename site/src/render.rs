@@ -68,14 +68,7 @@ pub async fn render_site(
     today: Option<Date>,
     read: ReadFile<'_>,
 ) -> Vec<SiteFile> {
-    let mut files = Vec::new();
-    let mut keep = |file: SiteFile| -> Result<(), SiteError> {
-        files.push(file);
-        Ok(())
-    };
-    // Collecting cannot fail.
-    let _ = render_sources(sources, today, read, Share::ALL, &mut keep).await;
-    files
+    render_outcome(outcome_of(sources), today, read).await
 }
 
 /// [`render_share`] for a data folder's sources, as read from disk.
@@ -86,13 +79,18 @@ pub async fn render_sources(
     share: Share,
     sink: Sink<'_>,
 ) -> Result<PagesWritten, SiteError> {
+    render_share(outcome_of(sources), today, read, share, sink).await
+}
+
+/// The sources assembled into the load the wasm resolves once its data is in.
+fn outcome_of(sources: Sources) -> Outcome {
     let (dataset, problems) = sources.assemble();
     let published = Rc::new(Published {
         sources: Rc::new(sources),
         dataset: Rc::new(dataset),
         problems,
     });
-    render_share(resolve(Ok(published), None), today, read, share, sink).await
+    resolve(Ok(published), None)
 }
 
 /// [`render_site`] for a load already resolved (a test may shape its dataset, e.g. add levels).

@@ -4,7 +4,9 @@
 // with a plain-JavaScript anchor in the same page. Prints one JSON object on stdout.
 import { writeFileSync } from 'node:fs';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
-import { armKeyTimer, installAnchor, launch, pairedKeystrokes, stats } from './common.mjs';
+import {
+  armKeyTimer, installAnchor, launch, mobileContext, pairedKeystrokes, stats,
+} from './common.mjs';
 
 const base = process.env.PAYGRADE_URL;
 const distDir = process.env.PAYGRADE_DIST;
@@ -48,26 +50,10 @@ async function ready(page) {
   await page.locator('#paygrade:not([data-pg-prerendered]), #paygrade[data-pg-live]').waitFor({ state: 'attached' });
 }
 
-// Lighthouse's mobile profile, applied through CDP: 150 ms round trip, 1.6 Mbps down, 750 kbps up,
-// the CPU slowed 4x, a phone's viewport, a fresh (empty) cache.
-const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-
-/// A fresh context (an empty cache) on the mobile profile.
-async function mobileContext() {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  // A fresh context has an empty cache; disabling the cache as well would stop preloads being reused.
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  return { context, page };
-}
-
 /// One cold load on the mobile profile: ms to the first visible band (in `currency`) and the bytes that
 /// crossed the wire (encoded, headers included) before it.
 async function mobileLoad(url, currency) {
-  const { context, page } = await mobileContext();
+  const { context, page } = await mobileContext(browser);
   await page.addInitScript(FIRST_BAND, currency);
   await page.goto(url, { waitUntil: 'commit' });
   const ms = await page.evaluate(() => window.__firstBand);
@@ -101,7 +87,7 @@ const BAND_AT = (place) => {
 /// One cold load on the mobile profile: ms from navigation start until a location chosen in the picker the
 /// moment a live one exists (the static copy's picker is inert until the wasm takes over) is in the band.
 async function pickerResponse(url) {
-  const { context, page } = await mobileContext();
+  const { context, page } = await mobileContext(browser);
   await page.addInitScript(BAND_AT, 'Tokyo');
   await page.goto(url, { waitUntil: 'commit' });
   const picker = page.locator('#paygrade:not([data-pg-prerendered]), #paygrade[data-pg-live]')

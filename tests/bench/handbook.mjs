@@ -4,7 +4,7 @@
 // widget's first band (the build's figures, before the wasm) against the standalone page's. Prints one JSON
 // object.
 import { writeFileSync } from 'node:fs';
-import { keystrokesToChange, launch, stats } from './common.mjs';
+import { keystrokesToChange, launch, mobileContext, stats } from './common.mjs';
 
 const base = process.env.PAYGRADE_URL;
 const distDir = process.env.PAYGRADE_DIST;
@@ -120,19 +120,10 @@ for (const n of [1, 20]) {
   };
 }
 
-// Lighthouse's mobile profile through CDP: 150 ms round trip, 1.6 Mbps down, the CPU slowed 4x, a phone's
-// viewport, an empty cache (a fresh context) that still lets preloads be reused.
-const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-
 /// One cold load on the mobile profile: ms from navigation to the first visible band, a widget's stand-in
 /// included (`live` false) or the wasm's alone.
 async function mobileFirstBand(url, live) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page } = await mobileContext(browser);
   await page.addInitScript(WAIT_FOR_BANDS, [1, live]);
   await page.goto(url, { waitUntil: 'commit' });
   const ms = await page.evaluate(() => window.__bands);
