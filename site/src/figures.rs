@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 use paygrade::band::{Band, CurrencyChoice};
 use paygrade::model::{Dataset, Date, IndexEntry};
-use paygrade::view::{contract, pages, role_bands_everywhere};
+use paygrade::view::{contract, own_midpoint_at, pages, role_bands_everywhere};
 
 /// One figures file: a grade's band everywhere, or a role's where its own midpoint applies.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,9 +29,9 @@ pub fn plans(dataset: &Dataset) -> Vec<FiguresPlan> {
     });
     let own = dataset.index.roles.iter().filter_map(|entry| {
         let grade = entry.own_grade()?;
-        let file = pages::figures_file(Some(entry), grade);
-        (file != pages::figures_file(None, grade)).then(|| FiguresPlan {
-            file,
+        own_midpoint_at(entry, grade)?;
+        Some(FiguresPlan {
+            file: pages::figures_file(Some(entry), grade),
             role: Some(entry.id.clone()),
             grade,
         })
@@ -44,10 +44,7 @@ pub fn plans(dataset: &Dataset) -> Vec<FiguresPlan> {
 /// the local currency is the reference one), with the strings the scripts fill them into (`view::contract`),
 /// so a band reads the same before and after the wasm.
 pub fn contents(dataset: &Dataset, plan: &FiguresPlan, today: Option<Date>) -> String {
-    let entry = plan
-        .role
-        .as_deref()
-        .and_then(|id| dataset.index.roles.iter().find(|entry| entry.id == id));
+    let entry = plan.role.as_deref().and_then(|id| dataset.index.find(id));
     let everywhere = |currency| role_bands_everywhere(dataset, entry, plan.grade, &currency, today);
     let local = everywhere(CurrencyChoice::Local);
     let reference = everywhere(CurrencyChoice::Reference);
@@ -89,19 +86,16 @@ pub struct WidgetEntry {
     pub level: Option<String>,
     pub title: String,
     pub grade: u8,
+    /// Its figures file, from `view::pages::figures_file`.
+    pub file: String,
 }
 
 /// `{ default_location, widget, roles: { id: { "": { title, grade, file }, "<level slug>": {...} } } }`, paths
 /// relative to the data folder; `widget` holds the names `widget.js` needs to read a widget's options and
 /// lay out its stand-in, from the constants the wasm and the components use.
-pub fn index(default_location: Option<&str>, entries: &[WidgetEntry], dataset: &Dataset) -> String {
+pub fn index(default_location: Option<&str>, entries: &[WidgetEntry]) -> String {
     let mut roles = Map::new();
     for entry in entries {
-        let role = dataset
-            .index
-            .roles
-            .iter()
-            .find(|indexed| indexed.id == entry.role);
         let levels = roles
             .entry(entry.role.clone())
             .or_insert_with(|| Value::Object(Map::new()));
@@ -111,7 +105,7 @@ pub fn index(default_location: Option<&str>, entries: &[WidgetEntry], dataset: &
                 json!({
                     "title": entry.title,
                     "grade": entry.grade,
-                    "file": pages::figures_file(role, entry.grade),
+                    "file": entry.file,
                 }),
             );
         }

@@ -16,7 +16,7 @@ use paygrade::ui::explorer::{explorer_linked, OwnDataCallbacks, SiteLinks};
 use paygrade::ui::load::{resolve, Outcome, Published, RolePage};
 use paygrade::ui::state::{Action, Shared, State, Surface};
 use paygrade::ui::url::ViewQuery;
-use paygrade::view::{pages, Detail, RoleView};
+use paygrade::view::{job_title, pages, Detail, RoleView};
 
 use crate::directory::{LevelLinks, LevelLinksProps};
 use crate::{figures, shell, PagesWritten, SiteError};
@@ -168,6 +168,7 @@ pub async fn render_share(
         }
         sink(render_page(&state, &dataset, plan).await)?;
         written.pages += 1;
+        written.files += 1;
     }
     let figures = figures::plans(&dataset);
     for (position, plan) in figures.iter().enumerate() {
@@ -176,6 +177,7 @@ pub async fn render_share(
                 path: format!("{DATA_FOLDER}{}", plan.file),
                 contents: figures::contents(&dataset, plan, base.today),
             })?;
+            written.files += 1;
         }
     }
     if share.takes(figures.len()) {
@@ -183,8 +185,8 @@ pub async fn render_share(
             path: format!("{DATA_FOLDER}{}", pages::FIGURES_INDEX),
             contents: widget_index(&base, &dataset),
         })?;
+        written.files += 1;
     }
-    written.files = written.pages + (0..=figures.len()).filter(|&p| share.takes(p)).count();
     Ok(written)
 }
 
@@ -234,26 +236,26 @@ fn page_plans(dataset: &Dataset) -> Vec<PagePlan> {
 fn widget_index(base: &Rc<State>, dataset: &Dataset) -> String {
     let mut entries = Vec::new();
     for entry in &dataset.index.roles {
-        for level in figures::widget_keys(entry) {
+        for key in figures::widget_keys(entry) {
             let state = base.clone().reduce(Action::FromQuery(Box::new(role_query(
                 &entry.id,
-                level.as_deref(),
+                key.as_deref(),
             ))));
-            if let (Some(view), true) = (
-                state.role_view(Detail::Figures),
-                state.current_entry().is_some(),
-            ) {
+            // The grade and title the view shows; no band is worked out for them.
+            if let (Some(grade), Some(shown)) = (state.current_grade(), state.current_entry()) {
+                let level = state.current_level().map(|(_, level)| level);
                 entries.push(figures::WidgetEntry {
                     role: entry.id.clone(),
-                    level,
-                    title: view.job_title,
-                    grade: view.grade,
+                    title: job_title(Some(shown), level, grade),
+                    file: pages::figures_file(Some(shown), grade),
+                    level: key,
+                    grade,
                 });
             }
         }
     }
     let default_location = base.current_location().map(|location| location.id.as_str());
-    figures::index(default_location, &entries, dataset)
+    figures::index(default_location, &entries)
 }
 
 fn role_query(id: &str, level: Option<&str>) -> ViewQuery {

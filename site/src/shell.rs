@@ -155,6 +155,22 @@ pub fn html(page: &Page) -> String {
 mod tests {
     use super::*;
 
+    /// A page with nothing on it, for a test to set what it checks.
+    fn bare() -> Page<'static> {
+        Page {
+            title: "t",
+            description: "",
+            prefix: "",
+            role: None,
+            level: None,
+            data_files: &[],
+            json_ld: None,
+            figures: None,
+            directory: "",
+            body: "",
+        }
+    }
+
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(
@@ -166,16 +182,8 @@ mod tests {
     #[test]
     fn json_ld_cannot_close_its_script() {
         let page = Page {
-            title: "t",
-            description: "",
-            prefix: "",
-            role: None,
-            level: None,
-            data_files: &[],
             json_ld: Some(r#"{"title": "</script><script>alert(1)</script>"}"#),
-            figures: None,
-            directory: "",
-            body: "",
+            ..bare()
         };
         let html = html(&page);
         assert!(!html.contains("</script><script>alert"), "{html}");
@@ -191,18 +199,7 @@ mod tests {
             grade: 7,
             default_location: Some("uk/london"),
         };
-        let page = |figures| Page {
-            title: "t",
-            description: "",
-            prefix: "",
-            role: None,
-            level: None,
-            data_files: &[],
-            json_ld: None,
-            figures,
-            directory: "",
-            body: "",
-        };
+        let page = |figures| Page { figures, ..bare() };
         assert!(html(&page(Some(figures()))).contains(
             r#"<link rel="preload" href="../data/figures/grade-7.json" as="fetch" crossorigin data-pg-figures data-role="r&amp;d" data-level="senior" data-grade="7" data-location="uk/london">"#
         ));
@@ -211,17 +208,11 @@ mod tests {
 
     #[test]
     fn the_code_is_fetched_before_the_blocking_script_and_what_it_reads_after() {
+        let data_files = ["grades.csv".to_string()];
         let page = Page {
-            title: "t",
-            description: "",
             prefix: "../",
-            role: None,
-            level: None,
-            data_files: &["grades.csv".to_string()],
-            json_ld: None,
-            figures: None,
-            directory: "",
-            body: "",
+            data_files: &data_files,
+            ..bare()
         };
         let html = html(&page);
         let at = |needle: &str| {
