@@ -236,7 +236,7 @@ fn json_string(text: &str) -> String {
 
 /// Band amounts are whole currency units after rounding; JSON wants them without a fraction.
 fn whole(value: f64) -> String {
-    format!("{:.0}", value.round())
+    crate::format::fixed(value.round(), 0)
 }
 
 #[cfg(test)]

@@ -19,9 +19,9 @@ pub fn factor(value: f64) -> String {
 /// Grouped thousands, up to `decimals` decimals, trailing zeros trimmed: "1,234.5".
 pub fn number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
-        return value.to_string();
+        return fixed(value, decimals);
     }
-    let fixed = format!("{:.*}", decimals, value.abs());
+    let fixed = fixed(value.abs(), decimals);
     let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let fraction = fraction.trim_end_matches('0');
     let sign = if value < 0.0 && (whole != "0" || !fraction.is_empty()) {
@@ -33,6 +33,72 @@ pub fn number(value: f64, decimals: usize) -> String {
         format!("{sign}{}", group_digits(whole))
     } else {
         format!("{sign}{}.{fraction}", group_digits(whole))
+    }
+}
+
+/// Decimal places `fixed` writes at most: more than any figure here needs, and 10^9 keeps the scaled
+/// value's arithmetic in integers.
+const MAX_DECIMALS: usize = 9;
+
+/// `value` with exactly `decimals` decimals (at most nine), a tie rounded to even: what `format!("{:.N}")`
+/// writes for every figure a table can hold (but "0.00", not "-0.00"), with integer arithmetic only. The standard float formatting
+/// is about 16 KB of the wasm, and every figure the core and the page write goes through here instead.
+pub fn fixed(value: f64, decimals: usize) -> String {
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if value.is_infinite() {
+        return if value < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    let decimals = decimals.min(MAX_DECIMALS);
+    let scale = 10u128.pow(decimals as u32);
+    // The whole part and the fraction are each exact in a double; only the fraction is scaled and
+    // rounded. Beyond u128 (3.4e38, far past any figure a table can hold) a figure saturates.
+    let whole = value.abs().trunc();
+    let scaled = (whole as u128)
+        .saturating_mul(scale)
+        .saturating_add(round_scaled(value.abs() - whole, scale as f64) as u128);
+    let (whole, part) = (scaled / scale, scaled % scale);
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part:0decimals$}")
+    }
+}
+
+/// `value × scale` rounded to an integer as the exact product would round, a tie to even. The product
+/// in floating point can land on a tie the exact one is not at (0.45 × 10 is 4.5, while the double
+/// nearest 0.45 is a little above it): the product's rounding error, exact by Dekker's method, says
+/// which way such a tie goes.
+fn round_scaled(value: f64, scale: f64) -> f64 {
+    let product = value * scale;
+    if product - product.floor() != 0.5 || !product.is_finite() {
+        return product.round_ties_even();
+    }
+    let split = |x: f64| {
+        let big = x * 134_217_729.0; // 2^27 + 1
+        let high = big - (big - x);
+        (high, x - high)
+    };
+    let ((v_high, v_low), (s_high, s_low)) = (split(value), split(scale));
+    let error = ((v_high * s_high - product) + v_high * s_low + v_low * s_high) + v_low * s_low;
+    if error > 0.0 {
+        product.ceil()
+    } else if error < 0.0 {
+        product.floor()
+    } else {
+        product.round_ties_even()
+    }
+}
+
+/// A number as a spreadsheet or a link writes it: no grouping, up to four decimals, no trailing zeros.
+pub fn plain(value: f64) -> String {
+    let text = fixed(value, 4);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
     }
 }
 
@@ -54,6 +120,87 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fixed_writes_what_the_standard_formatting_writes() {
+        let values = [
+            0.0,
+            1.0,
+            0.5,
+            0.125,
+            0.375,
+            2.5,
+            1.005,
+            0.45,
+            0.785,
+            1.15,
+            0.1,
+            0.3,
+            123.456,
+            99.995,
+            130_200.0,
+            245_700.49,
+            1e15,
+            999_999_999_999_999.0,
+            7.0 / 3.0,
+            -0.0,
+            -2.5,
+            -1_234.565,
+            -0.0004,
+            0.000_05,
+            0.15,
+            0.25,
+            0.35,
+            2.675,
+            1.45,
+            8.345,
+            0.0625,
+        ];
+        for value in values {
+            for decimals in 0..=4 {
+                let standard = format!("{value:.decimals$}");
+                // Unlike the standard formatting, a figure that rounds to zero has no sign.
+                let zero = standard.bytes().all(|b| b"-0.".contains(&b));
+                let expected = if zero {
+                    standard.trim_start_matches('-')
+                } else {
+                    &standard
+                };
+                assert_eq!(
+                    fixed(value, decimals),
+                    expected,
+                    "{value} to {decimals} decimals"
+                );
+            }
+        }
+        assert_eq!(fixed(f64::INFINITY, 1), "inf");
+        assert_eq!(fixed(1.5, 30), "1.500000000");
+    }
+
+    proptest::proptest! {
+        /// Any figure a table can hold (15 significant digits, as `parse_decimal` reads them), scaled
+        /// as the band formula scales it, is written as the standard formatting writes it.
+        #[test]
+        fn fixed_agrees_with_the_standard_formatting(
+            digits in 0u64..1_000_000_000_000_000,
+            places in 0usize..=12,
+            factor in 1u32..2000,
+            decimals in 0usize..=4,
+        ) {
+            let value = digits as f64 / 10f64.powi(places as i32) * (f64::from(factor) / 1000.0);
+            let standard = format!("{value:.decimals$}");
+            proptest::prop_assert_eq!(fixed(value, decimals), standard);
+        }
+    }
+
+    #[test]
+    fn plain_numbers_have_no_grouping_and_no_trailing_zeros() {
+        assert_eq!(plain(130_200.0), "130200");
+        assert_eq!(plain(0.785), "0.785");
+        assert_eq!(plain(1.0), "1");
+        assert_eq!(plain(0.123_456), "0.1235");
+        assert_eq!(plain(-2.5), "-2.5");
+    }
+
+    #[test]
     fn numbers_are_grouped_and_trimmed() {
         assert_eq!(amount(130_200.0), "130,200");
         assert_eq!(amount(1_234.5), "1,234.5");
@@ -65,6 +212,8 @@ mod tests {
         assert_eq!(factor(0.5), "0.50");
         assert_eq!(factor(0.125), "0.125");
         assert_eq!(group_digits("10402"), "10,402");
+        assert_eq!(number(f64::NAN, 2), "NaN");
+        assert_eq!(number(f64::NEG_INFINITY, 2), "-inf");
         assert_eq!(group_digits(""), "");
     }
 }

@@ -3,6 +3,7 @@
 //! Rows are computed once per grade and currency; sorting and filtering work on indices, so a keystroke
 //! over 10,000 locations touches no strings but the precomputed search keys.
 
+use crate::format::plain;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -361,12 +362,6 @@ pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
         out.push('\n');
     }
     out
-}
-
-/// A number as a spreadsheet reads it: no grouping, no trailing zeros.
-fn plain(value: f64) -> String {
-    let text = format!("{value:.4}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// Quotes where CSV needs it, and defuses text a spreadsheet would run as a formula

@@ -612,7 +612,7 @@ fn posting_for(data: &Dataset, band: &PostedBand, needs: &Needs, remote: bool) -
 fn centred_range(data: &Dataset, band: &PostedBand, cap: f64, whose: &str) -> OfferedRange {
     let step = data.manifest.policy.rounding;
     // The band is wider than the cap here, so `band.max - cap` is above `band.min`.
-    let low = (band.mid - cap / 2.0).clamp(band.min, (band.max - cap).max(band.min));
+    let low = (band.mid - cap / 2.0).min(band.max - cap).max(band.min);
     let high = (low + cap).min(band.max);
     // Inward: up for the minimum, down for the maximum, so rounding never widens past the cap.
     let low = round_up(low, step).min(high);

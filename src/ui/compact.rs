@@ -6,7 +6,7 @@ use crate::band::Band;
 use crate::model::{Dataset, HireWay, Location};
 use crate::ui::actions::Actions;
 use crate::ui::components::{BandFigures, CompaBar, DataProblems, LocationPicker, Notices};
-use crate::ui::format::money;
+use crate::ui::format::{exact, money};
 use crate::ui::state::{Phase, State};
 use crate::view::{contract, total_rewards, Detail};
 
@@ -77,7 +77,7 @@ fn compact_total(
     html! {
         <>
             if has_more {
-                <p class="pg-compact-total" data-total={rewards.total.to_string()}>
+                <p class="pg-compact-total" data-total={exact(rewards.total)}>
                     { format!("Total rewards a year at the midpoint, with equity and benefits: {}.",
                         money(rewards.total, &rewards.currency)) }
                 </p>

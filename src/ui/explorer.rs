@@ -10,7 +10,7 @@ use crate::model::{Dataset, IndexEntry, Location};
 use crate::ui::actions::Actions;
 use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
-use crate::ui::format::money;
+use crate::ui::format::{exact, money};
 use crate::ui::load::{DataSource, LocalFiles};
 use crate::ui::state::{Phase, Shared, State};
 use crate::view::{
@@ -476,7 +476,7 @@ fn offer_section(
             let rewards = amount.zip(total).map(|(amount, total)| {
                 let rest = total.total - total.base_mid;
                 html! {
-                    <p class="pg-offer-total" data-total={(amount + rest).to_string()}>
+                    <p class="pg-offer-total" data-total={exact(amount + rest)}>
                         { format!("With target variable pay, equity and benefits, this offer comes to {} a year.",
                             money(amount + rest, &band.currency)) }
                     </p>
@@ -490,9 +490,9 @@ fn offer_section(
                 let preview = promotion(next_band, amount);
                 Some(html! {
                     <p class="pg-promotion" data-grade={preview.to_grade.to_string()}
-                        data-raise={preview.raise_to_minimum.to_string()}>
-                        { format!("Promoted to grade {} keeping this salary: a compa ratio of {:.2} in grade {}'s band at {} ({} to {}){}.",
-                            preview.to_grade, preview.compa_ratio, preview.to_grade, location.name(),
+                        data-raise={exact(preview.raise_to_minimum)}>
+                        { format!("Promoted to grade {} keeping this salary: a compa ratio of {} in grade {}'s band at {} ({} to {}){}.",
+                            preview.to_grade, crate::figures_text::fixed(preview.compa_ratio, 2), preview.to_grade, location.name(),
                             money(preview.band.min, &preview.band.currency), money(preview.band.max, &preview.band.currency),
                             if preview.raise_to_minimum > 0.0 {
                                 format!(", {} below its minimum: the raise needed to reach it", money(preview.raise_to_minimum, &preview.band.currency))

@@ -15,6 +15,13 @@ pub fn count(value: usize) -> String {
     imp::count(value)
 }
 
+/// A figure for a `data-` attribute or an option, in full: the shortest text that reads back as the same
+/// number. The browser's own number-to-text writes it, so the wasm links no float formatting; natively
+/// (the pre-renderer) the standard formatting writes the same digits.
+pub fn exact(value: f64) -> String {
+    imp::exact(value)
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use std::cell::RefCell;
@@ -72,6 +79,13 @@ mod imp {
         let format = formatter("#count", NumberFormatOptions::new);
         apply(&format, value as f64).unwrap_or_else(|| super::grouped(value as f64))
     }
+
+    pub fn exact(value: f64) -> String {
+        js_sys::Number::from(value)
+            .to_string(10)
+            .map(String::from)
+            .unwrap_or_else(|_| crate::figures_text::plain(value))
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -86,6 +100,10 @@ mod imp {
 
     pub fn count(value: usize) -> String {
         super::grouped(value as f64)
+    }
+
+    pub fn exact(value: f64) -> String {
+        value.to_string()
     }
 }
 

@@ -78,7 +78,7 @@ fn js_option(options: &JsValue, key: &str) -> Option<Option<String>> {
         return Some(Some(flag.to_string()));
     }
     if let Some(number) = value.as_f64() {
-        return Some(Some(number.to_string()));
+        return Some(Some(crate::ui::format::exact(number)));
     }
     Some(value.as_string())
 }

@@ -452,7 +452,7 @@ pub fn move_pay(
             round_up(same_position.max(converted), rounding)
         }
         MovePolicy::ClampToBand => {
-            let clamped = converted.clamp(to.min, to.max);
+            let clamped = converted.min(to.max).max(to.min);
             steps.truncate(0);
             steps.push(Step {
                 label: "The current pay, converted".to_string(),

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::view::contract;
 
 use crate::band::Band;
-use crate::ui::format::money;
+use crate::ui::format::{exact, money};
 
 #[derive(Properties, PartialEq)]
 pub struct BandFiguresProps {
@@ -36,8 +36,8 @@ pub fn BandFigures(props: &BandFiguresProps) -> Html {
         ],
     );
     html! {
-        <div class={contract::BAND_CLASS} data-grade={band.grade.to_string()} data-min={band.min.to_string()} data-mid={band.mid.to_string()}
-            data-max={band.max.to_string()} data-currency={band.currency.clone()}>
+        <div class={contract::BAND_CLASS} data-grade={band.grade.to_string()} data-min={exact(band.min)} data-mid={exact(band.mid)}
+            data-max={exact(band.max)} data-currency={band.currency.clone()}>
             <dl class={contract::FIGURES_CLASS}>
                 { figure(contract::FIGURE_LABELS[0], band.min, contract::FIGURE_MIN_CLASS) }
                 { figure(contract::FIGURE_LABELS[1], band.mid, contract::FIGURE_MID_CLASS) }

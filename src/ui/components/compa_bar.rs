@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::band::Band;
+use crate::figures_text::fixed;
 use crate::ui::format::money;
 
 #[derive(Properties, PartialEq)]
@@ -21,12 +22,12 @@ pub fn CompaBar(props: &CompaBarProps) -> Html {
     let segments = band.compa_ranges.iter().enumerate().map(|(index, range)| {
         let (left, right) = (x(range.from), x(range.to));
         html! {
-            <rect class={format!("pg-compa-{}", index % 4)} x={format!("{left:.3}")} y="0"
-                width={format!("{:.3}", (right - left).max(0.0))} height="10" />
+            <rect class={format!("pg-compa-{}", index % 4)} x={fixed(left, 3)} y="0"
+                width={fixed((right - left).max(0.0), 3)} height="10" />
         }
     });
     let marker = props.marker.map(|amount| {
-        let at = format!("{:.3}", x(amount));
+        let at = fixed(x(amount), 3);
         html! { <line class="pg-compa-marker" x1={at.clone()} x2={at} y1="-2" y2="12" /> }
     });
     let legend = band.compa_ranges.iter().enumerate().map(|(index, range)| {

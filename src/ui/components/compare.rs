@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::band::Band;
 use crate::model::Dataset;
 use crate::ui::components::LocationPicker;
-use crate::ui::format::money;
+use crate::ui::format::{exact, money};
 use crate::ui::state::Shared;
 use crate::ui::url::MAX_COMPARE;
 
@@ -34,13 +34,13 @@ pub fn Compare(props: &CompareProps) -> Html {
         let id = column.id.clone();
         let body = match &column.band {
             Ok(band) => html! {
-                <dl class="pg-compare-figures" data-min={band.min.to_string()} data-mid={band.mid.to_string()}
-                    data-max={band.max.to_string()} data-currency={band.currency.clone()}>
+                <dl class="pg-compare-figures" data-min={exact(band.min)} data-mid={exact(band.mid)}
+                    data-max={exact(band.max)} data-currency={band.currency.clone()}>
                     <div><dt>{ "Minimum" }</dt><dd>{ money(band.min, &band.currency) }</dd></div>
                     <div><dt>{ "Midpoint" }</dt><dd>{ money(band.mid, &band.currency) }</dd></div>
                     <div><dt>{ "Maximum" }</dt><dd>{ money(band.max, &band.currency) }</dd></div>
                     if let Some(total) = column.total {
-                        <div class="pg-compare-total" data-total={total.to_string()}>
+                        <div class="pg-compare-total" data-total={exact(total)}>
                             <dt>{ "Total rewards a year" }</dt><dd>{ money(total, &band.currency) }</dd>
                         </div>
                     }

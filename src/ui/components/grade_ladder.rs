@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::band::Band;
+use crate::figures_text::fixed;
 use crate::ui::format::money;
 use crate::view::Overlap;
 
@@ -52,16 +53,16 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
             let (x0, x1, xm) = (scale(band.min), scale(band.max), scale(band.mid));
             html! {
                 <>
-                    <rect x={format!("{x0:.1}")} y={format!("{:.1}", y + 3.0)} width={format!("{:.1}", (x1 - x0).max(1.0))}
-                        height={format!("{:.1}", ROW_HEIGHT - 10.0)} rx="3" />
-                    <line class="pg-ladder-mid" x1={format!("{xm:.1}")} x2={format!("{xm:.1}")}
-                        y1={format!("{:.1}", y + 1.0)} y2={format!("{:.1}", y + ROW_HEIGHT - 5.0)} />
+                    <rect x={fixed(x0, 1)} y={fixed(y + 3.0, 1)} width={fixed((x1 - x0).max(1.0), 1)}
+                        height={fixed(ROW_HEIGHT - 10.0, 1)} rx="3" />
+                    <line class="pg-ladder-mid" x1={fixed(xm, 1)} x2={fixed(xm, 1)}
+                        y1={fixed(y + 1.0, 1)} y2={fixed(y + ROW_HEIGHT - 5.0, 1)} />
                 </>
             }
         });
         html! {
             <g {class}>
-                <text x="4" y={format!("{:.1}", y + ROW_HEIGHT / 2.0 + 1.0)}>{ format!("Grade {}", row.grade) }</text>
+                <text x="4" y={fixed(y + ROW_HEIGHT / 2.0 + 1.0, 1)}>{ format!("Grade {}", row.grade) }</text>
                 { for bar }
             </g>
         }
@@ -89,10 +90,10 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
                 <td>{ join_or_dash(&row.manager_titles) }</td>
                 <td>{ join_or_dash(&row.ic_titles) }</td>
                 { band_cells }
-                <td class="pg-overlap" data-overlap={row.overlap.as_ref().map(|o| format!("{:.4}", o.fraction))}>
+                <td class="pg-overlap" data-overlap={row.overlap.as_ref().map(|o| fixed(o.fraction, 4))}>
                     { match (&row.overlap, &row.band) {
-                        (Some(overlap), Some(band)) => format!("{} into grade {} ({:.0}% of this band)",
-                            money(overlap.amount, &band.currency), overlap.upper, overlap.fraction * 100.0),
+                        (Some(overlap), Some(band)) => format!("{} into grade {} ({}% of this band)",
+                            money(overlap.amount, &band.currency), overlap.upper, fixed(overlap.fraction * 100.0, 0)),
                         _ => "—".to_string(),
                     } }
                 </td>
@@ -101,7 +102,7 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
     });
     html! {
         <div class="pg-ladder">
-            <svg class="pg-ladder-chart" viewBox={format!("0 0 {CHART_WIDTH} {height:.0}")} role="img"
+            <svg class="pg-ladder-chart" viewBox={format!("0 0 {CHART_WIDTH} {}", fixed(height, 0))} role="img"
                 aria-label={format!("Bands of every grade in {}; the table below has the same figures.", props.place)}>
                 { for bars }
             </svg>

@@ -10,7 +10,7 @@ use crate::model::{Dataset, Date, Location, RuleSet};
 use crate::transparency::{check_ad, AdCheck, PostedBand, PostingFacts, RuleSetCheck, Verdict};
 use crate::ui::browser::copy_text;
 use crate::ui::components::LocationPicker;
-use crate::ui::format::money;
+use crate::ui::format::{exact, money};
 use crate::ui::state::Shared;
 use crate::ui::url::MAX_COMPARE;
 
@@ -290,7 +290,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
         html! {
             <div class="pg-offered">
                 <h3>{ "A compliant range inside the band" }</h3>
-                <p class="pg-offered-range" data-min={offered.min.to_string()} data-max={offered.max.to_string()}>
+                <p class="pg-offered-range" data-min={exact(offered.min)} data-max={exact(offered.max)}>
                     { format!("{} to {}", money(offered.min, currency), money(offered.max, currency)) }
                 </p>
                 <p>{ offered.reason.clone() }</p>

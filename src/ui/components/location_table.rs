@@ -6,6 +6,7 @@ use std::rc::{Rc, Weak};
 use yew::prelude::*;
 
 use crate::band::CurrencyChoice;
+use crate::figures_text::fixed;
 use crate::model::{Dataset, Date, Location};
 use crate::table::{ad_label, filtered, rows_for, sorted, to_csv, Column, Sort, TableRow};
 use crate::transparency::Verdict;
@@ -198,7 +199,7 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
                 <td>{ row.country.clone() }</td>
                 <td>{ row.area.clone() }</td>
                 { figures }
-                <td>{ format!("{:.2}", row.factor) }</td>
+                <td>{ fixed(row.factor, 2) }</td>
                 <td>{ row.zone.clone() }</td>
                 <td>{ if row.hiring { "Yes" } else { "No" } }</td>
                 <td class={classes!("pg-ad-cell", match row.ad.verdict {

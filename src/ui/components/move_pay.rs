@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::model::Dataset;
 use crate::ui::components::{Formula, LocationPicker};
-use crate::ui::format::money;
+use crate::ui::format::{exact, money};
 use crate::ui::state::Shared;
 use crate::view::MoveResult;
 
@@ -49,7 +49,7 @@ pub fn MovePay(props: &MovePayProps) -> Html {
                 value={props.salary.clone()} {oninput} />
             <div aria-live="polite">
                 if let Some(result) = &props.result {
-                    <p class="pg-move-result" data-move-result="" data-amount={result.amount.to_string()}
+                    <p class="pg-move-result" data-move-result="" data-amount={exact(result.amount)}
                         data-currency={result.currency.clone()}>
                         { format!("In {}, this would pay {} a year.", props.to_name, money(result.amount, &result.currency)) }
                     </p>

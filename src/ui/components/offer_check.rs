@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::band::Band;
+use crate::figures_text::fixed;
 use crate::ui::format::money;
 use crate::view::{OfferPlace, OfferPosition};
 
@@ -51,9 +52,9 @@ pub fn OfferCheck(props: &OfferCheckProps) -> Html {
             };
             let ratio = offer.compa_ratio;
             html! {
-                <p class="pg-offer-result" data-compa={format!("{ratio:.2}")}>
-                    { format!("{} is a compa ratio of {:.2} ({:.0}% of the midpoint), {place}.",
-                        money(amount, &band.currency), ratio, ratio * 100.0) }
+                <p class="pg-offer-result" data-compa={fixed(ratio, 2)}>
+                    { format!("{} is a compa ratio of {} ({}% of the midpoint), {place}.",
+                        money(amount, &band.currency), fixed(ratio, 2), fixed(ratio * 100.0, 0)) }
                 </p>
             }
         }

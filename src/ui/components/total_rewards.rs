@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::ui::components::Formula;
-use crate::ui::format::money;
+use crate::ui::format::{exact, money};
 use crate::view::TotalRewards;
 
 /// The valuations a reader can try, as multiples of the stated one.
@@ -52,9 +52,9 @@ pub fn TotalRewardsBlock(props: &TotalRewardsProps) -> Html {
     html! {
         <div class="pg-rewards">
             <dl class="pg-rewards-figures" data-total-rewards=""
-                data-base={rewards.base_mid.to_string()} data-variable={rewards.variable.to_string()}
-                data-equity={equity_value.to_string()} data-benefits={rewards.benefits_value.to_string()}
-                data-total={rewards.total.to_string()} data-currency={code.clone()}>
+                data-base={exact(rewards.base_mid)} data-variable={exact(rewards.variable)}
+                data-equity={exact(equity_value)} data-benefits={exact(rewards.benefits_value)}
+                data-total={exact(rewards.total)} data-currency={code.clone()}>
                 { row("Base salary (midpoint)", format!("{} (band {} to {})", money(rewards.base_mid, code),
                     money(rewards.base_min, code), money(rewards.base_max, code)), "pg-reward-base") }
                 { row("Target variable pay", money(rewards.variable, code), "pg-reward-variable") }
@@ -67,7 +67,7 @@ pub fn TotalRewardsBlock(props: &TotalRewardsProps) -> Html {
             </dl>
             if let Some(payments) = &rewards.payments {
                 <p class="pg-payments" data-payments={payments.per_year.to_string()}
-                    data-per-payment={payments.per_payment.to_string()}>
+                    data-per-payment={exact(payments.per_payment)}>
                     { format!("Base salary is paid in {} payments a year: {} each at the midpoint{}.",
                         payments.per_year, money(payments.per_payment, code),
                         if payments.per_year == 12 { " (monthly)" } else { "" }) }
