@@ -36,13 +36,13 @@ pub fn number(value: f64, decimals: usize) -> String {
     }
 }
 
-/// Decimal places `fixed` writes at most: more than any figure here needs, and 10^9 keeps the scaled
-/// value's arithmetic in integers.
-const MAX_DECIMALS: usize = 9;
+/// Decimal places `fixed` writes at most: more than any figure here needs.
+const MAX_DECIMALS: u32 = 9;
 
 /// `value` with exactly `decimals` decimals (at most nine), a tie rounded to even: what `format!("{:.N}")`
-/// writes for every figure a table can hold (but "0.00", not "-0.00"), with integer arithmetic only. The standard float formatting
-/// is about 16 KB of the wasm, and every figure the core and the page write goes through here instead.
+/// writes (but "0.00", not "-0.00") for every figure up to 1.8e19, where it saturates, with integer
+/// arithmetic only. The standard float formatting is about 16 KB of the wasm, and every figure the core
+/// and the page write goes through here instead.
 pub fn fixed(value: f64, decimals: usize) -> String {
     if value.is_nan() {
         return "NaN".into();
@@ -50,45 +50,57 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     if value.is_infinite() {
         return if value < 0.0 { "-inf" } else { "inf" }.into();
     }
-    let decimals = decimals.min(MAX_DECIMALS);
-    let scale = 10u128.pow(decimals as u32);
+    let decimals = (decimals as u32).min(MAX_DECIMALS);
+    let scale = 10u64.pow(decimals);
     // The whole part and the fraction are each exact in a double; only the fraction is scaled and
-    // rounded. Beyond u128 (3.4e38, far past any figure a table can hold) a figure saturates.
-    let whole = value.abs().trunc();
-    let scaled = (whole as u128)
-        .saturating_mul(scale)
-        .saturating_add(round_scaled(value.abs() - whole, scale as f64) as u128);
-    let (whole, part) = (scaled / scale, scaled % scale);
-    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    // rounded, a tie to the even last digit (the whole part's when there are no decimals).
+    let magnitude = value.abs();
+    let mut whole = magnitude.trunc() as u64;
+    let odd = decimals == 0 && whole % 2 == 1;
+    let mut part = round_scaled(magnitude - magnitude.trunc(), scale as f64, odd) as u64;
+    if part >= scale {
+        whole = whole.saturating_add(1);
+        part -= scale;
+    }
+    let sign = if value < 0.0 && (whole > 0 || part > 0) {
+        "-"
+    } else {
+        ""
+    };
     if decimals == 0 {
         format!("{sign}{whole}")
     } else {
-        format!("{sign}{whole}.{part:0decimals$}")
+        let width = decimals as usize;
+        format!("{sign}{whole}.{part:0width$}")
     }
 }
 
-/// `value × scale` rounded to an integer as the exact product would round, a tie to even. The product
-/// in floating point can land on a tie the exact one is not at (0.45 × 10 is 4.5, while the double
-/// nearest 0.45 is a little above it): the product's rounding error, exact by Dekker's method, says
-/// which way such a tie goes.
-fn round_scaled(value: f64, scale: f64) -> f64 {
-    let product = value * scale;
-    if product - product.floor() != 0.5 || !product.is_finite() {
-        return product.round_ties_even();
+/// `fraction × scale` rounded to an integer as the exact product would round; a tie goes up when the
+/// digit below is odd (`odd_below` stands for the whole part's parity when `scale` is 1). The product in
+/// floating point can land on a tie the exact one is not at (0.45 × 10 is 4.5, while the double nearest
+/// 0.45 is a little above it): the product's rounding error, exact by Dekker's method, says which way.
+fn round_scaled(fraction: f64, scale: f64, odd_below: bool) -> f64 {
+    let product = fraction * scale;
+    let floor = product.floor();
+    if product - floor != 0.5 {
+        return product.round();
     }
     let split = |x: f64| {
         let big = x * 134_217_729.0; // 2^27 + 1
         let high = big - (big - x);
         (high, x - high)
     };
-    let ((v_high, v_low), (s_high, s_low)) = (split(value), split(scale));
-    let error = ((v_high * s_high - product) + v_high * s_low + v_low * s_high) + v_low * s_low;
-    if error > 0.0 {
-        product.ceil()
-    } else if error < 0.0 {
-        product.floor()
+    let ((f_high, f_low), (s_high, s_low)) = (split(fraction), split(scale));
+    let error = ((f_high * s_high - product) + f_high * s_low + f_low * s_high) + f_low * s_low;
+    let odd = if scale == 1.0 {
+        odd_below
     } else {
-        product.round_ties_even()
+        floor % 2.0 == 1.0
+    };
+    if error > 0.0 || (error == 0.0 && odd) {
+        floor + 1.0
+    } else {
+        floor
     }
 }
 
@@ -173,6 +185,7 @@ mod tests {
         }
         assert_eq!(fixed(f64::INFINITY, 1), "inf");
         assert_eq!(fixed(1.5, 30), "1.500000000");
+        assert_eq!(fixed(1e300, 0), "18446744073709551615");
     }
 
     proptest::proptest! {
