@@ -82,7 +82,7 @@ mod imp {
 
     pub fn exact(value: f64) -> String {
         js_sys::Number::from(value)
-            .to_string(10)
+            .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_else(|_| crate::figures_text::plain(value))
     }
