@@ -84,8 +84,11 @@ pub fn bundle() -> Result<Sizes, String> {
     fs::create_dir_all(&app_pkg)
         .map_err(|e| format!("cannot create {}: {e}", app_pkg.display()))?;
     // `--converge` repeats -Oz until the module stops shrinking: about 1 KB of brotli for a few seconds.
+    // The two assumptions hold for rustc's layout (the module's own memory, so zero-filled; the stack
+    // first, growing down from 1 MiB, so nothing wraps into the lowest KiB) and save 2.7 KB of brotli.
+    // (`--flatten --rereloop` saves 0.7 KB more for three more minutes of every build.)
     run(Command::new(tools::wasm_opt())
-        .args(["-Oz", "--converge"])
+        .args(["-Oz", "--converge", "--zero-filled-memory", "--low-memory-unused"])
         .args(WASM_FEATURES)
         .arg(pkg.join("paygrade_bg.wasm"))
         .arg("-o")
