@@ -93,7 +93,7 @@ pub fn bundle() -> Result<Sizes, String> {
         .arg(pkg.join("paygrade_bg.wasm"))
         .arg("-o")
         .arg(app_pkg.join("paygrade_bg.wasm")))?;
-    copy(&pkg.join("paygrade.js"), &app_pkg.join("paygrade.js"))?;
+    minify_names(&app_pkg)?;
     // The glue's inline JS (`#[wasm_bindgen(inline_js)]`) lives in pkg/snippets/.
     if pkg.join("snippets").exists() {
         copy(&pkg.join("snippets"), &app_pkg.join("snippets"))?;
@@ -135,6 +135,113 @@ fn site(data: &Path, app: &Path, dist: &Path) -> Result<(), String> {
         .arg("--out")
         .arg(dist)
         .current_dir(root()))
+}
+
+/// Gives the wasm's imports and exports one- or two-letter names, and the glue the same: wasm-bindgen's
+/// names carry a hash each (`__wbg_url_1be993c7b186415b`), about 10 KB of the module that compresses
+/// badly (2.5 KB of brotli), and as much again in the glue.
+fn minify_names(app_pkg: &Path) -> Result<(), String> {
+    let wasm = app_pkg.join("paygrade_bg.wasm");
+    let shown = "wasm-opt --minify-imports-and-exports-and-modules";
+    let out = Command::new(tools::wasm_opt())
+        .arg("--minify-imports-and-exports-and-modules")
+        .args(WASM_FEATURES)
+        .arg(&wasm)
+        .arg("-o")
+        .arg(&wasm)
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{shown} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let pkg = target_dir().join("wasm-pack");
+    let glue = fs::read_to_string(pkg.join("paygrade.js"))
+        .map_err(|e| format!("cannot read the wasm-bindgen glue: {e}"))?;
+    let glue = renamed_glue(&String::from_utf8_lossy(&out.stdout), &glue)?;
+    fs::write(app_pkg.join("paygrade.js"), glue)
+        .map_err(|e| format!("cannot write the glue: {e}"))
+}
+
+/// The module every import comes from after minifying: Binaryen names the one module `a`.
+const MINIFIED_MODULE: &str = "a";
+
+/// `glue` with the names wasm-opt's map (`{"imports": [[module, name, new]], "exports": [[name, new]]}`)
+/// gave the wasm: each import's key in the imports object, the module's key, and every `wasm.name` use.
+/// A name the glue does not hold where it should is an error, so a new wasm-bindgen layout fails the build
+/// here instead of in the browser.
+fn renamed_glue(map: &str, glue: &str) -> Result<String, String> {
+    let start = map.find('{').ok_or("wasm-opt printed no map of minified names")?;
+    let map: serde_json::Value = serde_json::from_str(map.get(start..).unwrap_or_default())
+        .map_err(|e| format!("wasm-opt's map of minified names is not JSON: {e}"))?;
+    let pairs = |key: &str, from: usize, to: usize| -> Result<Vec<(String, String)>, String> {
+        let rows = map
+            .get(key)
+            .and_then(|rows| rows.as_array())
+            .ok_or(format!("wasm-opt's map has no \"{key}\""))?;
+        rows.iter()
+            .map(|row| {
+                let field = |i: usize| row.get(i).and_then(|v| v.as_str()).map(str::to_string);
+                field(from)
+                    .zip(field(to))
+                    .ok_or(format!("a row of wasm-opt's \"{key}\" map is not names: {row}"))
+            })
+            .collect()
+    };
+    let mut glue = glue.to_string();
+    let mut modules: Vec<String> = Vec::new();
+    for row in map.get("imports").and_then(|r| r.as_array()).into_iter().flatten() {
+        if let Some(module) = row.get(0).and_then(|m| m.as_str()) {
+            if !modules.iter().any(|m| m == module) {
+                modules.push(module.to_string());
+            }
+        }
+    }
+    let [module] = modules.as_slice() else {
+        return Err(format!("expected the imports of one module, got {modules:?}"));
+    };
+    replace_once(&mut glue, &format!("\"{module}\": "), &format!("\"{MINIFIED_MODULE}\": "))?;
+    for (name, new) in pairs("imports", 1, 2)? {
+        replace_once(&mut glue, &format!(" {name}: function("), &format!(" {new}: function("))?;
+    }
+    for (name, new) in pairs("exports", 0, 1)? {
+        glue = replace_member(&glue, &format!("wasm.{name}"), &format!("wasm.{new}"));
+    }
+    Ok(glue)
+}
+
+/// Replaces the one occurrence of `from`; none or several is an error.
+fn replace_once(text: &mut String, from: &str, to: &str) -> Result<(), String> {
+    match text.matches(from).count() {
+        1 => {
+            *text = text.replacen(from, to, 1);
+            Ok(())
+        }
+        n => Err(format!("the glue has {n} copies of `{from}`, expected one")),
+    }
+}
+
+/// Every `from` not followed by more of an identifier (`wasm.start`, not `wasm.startup`) becomes `to`.
+fn replace_member(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(from) {
+        let (before, after) = rest.split_at(at);
+        let tail = &after[from.len()..];
+        out.push_str(before);
+        let continues = tail
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$');
+        out.push_str(if continues { from } else { to });
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The wasm features current rustc emits by default; wasm-opt must be told to keep them.
@@ -239,4 +346,60 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GLUE: &str = r#"function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+        __wbg_url_1be9: function(arg0, arg1) {
+            return wasm.start_extra(arg0);
+        },
+        __wbindgen_init_externref_table: function() {
+            const table = wasm.__wbindgen_externrefs;
+        },
+    };
+    return {
+        __proto__: null,
+        "./paygrade_bg.js": import0,
+    };
+}
+export function start() {
+    wasm.start();
+}
+"#;
+
+    #[test]
+    fn the_glue_takes_the_names_wasm_opt_gave() {
+        let map = r#"{
+ "imports": [
+  ["./paygrade_bg.js", "__wbg_url_1be9", "a"],
+  ["./paygrade_bg.js", "__wbindgen_init_externref_table", "b"]
+ ],
+"exports": [
+  ["__wbindgen_externrefs", "c"],
+  ["start", "d"]
+ ]
+}"#;
+        let glue = renamed_glue(map, GLUE).unwrap();
+        assert!(glue.contains(" a: function(arg0, arg1)"));
+        assert!(glue.contains(" b: function()"));
+        assert!(glue.contains("const table = wasm.c;"));
+        assert!(glue.contains("    wasm.d();"));
+        // A longer name that starts with an export's is not that export.
+        assert!(glue.contains("wasm.start_extra(arg0)"));
+        assert!(glue.contains("\"a\": import0"));
+        assert!(!glue.contains("paygrade_bg.js"));
+    }
+
+    #[test]
+    fn a_name_the_glue_lacks_fails_the_build() {
+        let map = r#"{"imports": [["./paygrade_bg.js", "__wbg_gone_99", "a"]], "exports": []}"#;
+        let error = renamed_glue(map, GLUE).unwrap_err();
+        assert!(error.contains("__wbg_gone_99"), "{error}");
+        assert!(renamed_glue("no map", GLUE).is_err());
+    }
 }
