@@ -356,6 +356,7 @@ impl<'v, 'a> At<'v, 'a> {
         self.error(format!("must be {what}, not {found}"))
     }
 
+    /// A string, owned: the model keeps it after the tree is dropped.
     pub(crate) fn string(&self) -> Result<String, DataError> {
         match &self.value.kind {
             Kind::String(text) => Ok(text.clone()),
@@ -363,6 +364,7 @@ impl<'v, 'a> At<'v, 'a> {
         }
     }
 
+    /// `true` or `false`; no other value stands for a flag.
     pub(crate) fn flag(&self) -> Result<bool, DataError> {
         match self.value.kind {
             Kind::Bool(flag) => Ok(flag),
