@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use paygrade_core::model::{DataError, Dataset};
+use paygrade_core::model::{DataError, Dataset, JobAds};
 use paygrade_core::parse::{load_dataset, parse_manifest, resolve_data_path};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/mini");
@@ -61,12 +61,14 @@ fn manifest_unknown_field_is_an_error_with_its_line() {
     );
     let errors = parse_manifest("paygrade.json", text.as_bytes()).unwrap_err();
     assert_eq!(errors[0].line, Some(2));
+    assert_eq!(errors[0].field.as_deref(), Some("colour"));
     assert!(
-        errors[0].message.contains("unknown field `colour`"),
+        errors[0]
+            .message
+            .starts_with("unknown field; expected one of organisation, as_of,"),
         "{}",
         errors[0]
     );
-    assert!(!errors[0].message.contains(" at line "));
 }
 
 #[test]
@@ -76,8 +78,9 @@ fn manifest_duplicate_field_is_an_error() {
         "\"organisation\": \"A\", \"organisation\": \"B\",",
     );
     let errors = parse_manifest("paygrade.json", text.as_bytes()).unwrap_err();
+    assert_eq!(errors[0].field.as_deref(), Some("organisation"));
     assert!(
-        errors[0].message.contains("duplicate field `organisation`"),
+        errors[0].message.contains("field appears twice"),
         "{}",
         errors[0]
     );
@@ -92,10 +95,9 @@ fn manifest_syntax_missing_fields_dates_and_policy() {
         broken[0]
     );
     let missing = parse_manifest("paygrade.json", br#"{"organisation": "x"}"#).unwrap_err();
-    assert!(
-        missing[0].message.contains("missing field"),
-        "{}",
-        missing[0]
+    assert_eq!(
+        missing[0].to_string(),
+        "paygrade.json line 1, field \"as_of\": required field is missing"
     );
     let bad_date = parse_manifest(
         "paygrade.json",
@@ -464,4 +466,91 @@ fn a_graded_section_page_is_listed_as_a_role() {
         .collect();
     assert!(ids.contains(&"design"), "{ids:?}");
     assert!(ids.contains(&"design/senior"), "{ids:?}");
+}
+
+#[test]
+fn manifest_errors_name_the_line_and_the_field_path() {
+    let cases = [
+        (
+            MANIFEST.replace("\"from\": 0.90, \"to\": 1.00", "\"from\": \"0.90\", \"to\": 1.00"),
+            "paygrade.json line 6, field \"policy.compa_groups[1].from\": must be a number, not the string \"0.90\"",
+        ),
+        (
+            MANIFEST.replace("\"grades\": \"grades.csv\", ", ""),
+            "paygrade.json line 3, field \"tables.grades\": required field is missing",
+        ),
+        (
+            MANIFEST.replace("\"rate_max_age_days\": 365", "\"rate_max_age_days\": 36.5"),
+            "paygrade.json line 5, field \"policy.rate_max_age_days\": 36.5 must be a whole number from 0 to 4294967295",
+        ),
+        (
+            MANIFEST.replace("\"rate_max_age_days\": 365", "\"rate_max_age_days\": -1"),
+            "paygrade.json line 5, field \"policy.rate_max_age_days\": -1 must be a whole number from 0 to 4294967295",
+        ),
+        (
+            MANIFEST.replace("\"rounding\": 100", "\"rounding\": 1e999"),
+            "paygrade.json line 5, field \"policy.rounding\": 1e999 is out of range: too large or too small for paygrade to read exactly",
+        ),
+        (
+            MANIFEST.replace("\"policy\": {", "\"policy\": { \"move\": 1,"),
+            "paygrade.json line 5, field \"policy.move\": must be a string, not the number 1",
+        ),
+        (
+            MANIFEST.replace("2026-11-01", "1 Nov"),
+            "paygrade.json line 1, field \"as_of\": \"1 Nov\" is not a date in the form YYYY-MM-DD",
+        ),
+        (
+            MANIFEST.replace("\"policy\": {", "\"job_ads\": { \"statements\": { \"ai-screening\": \"a\", \"ai-screening\": \"b\" } },\n\"policy\": {"),
+            "paygrade.json line 5, field \"job_ads.statements.ai-screening\": field appears twice; keep one",
+        ),
+        (
+            MANIFEST.replace("\"policy\": {", "\"job_ads\": { \"employees_in\": { \"US-CA\": 12.5 } },\n\"policy\": {"),
+            "paygrade.json line 5, field \"job_ads.employees_in.US-CA\": 12.5 must be a whole number from 0 to 4294967295",
+        ),
+        (
+            MANIFEST.replace("\"roles\": [", "\"roles\": [ null, "),
+            "paygrade.json line 4, field \"roles[0]\": must be a string, not null",
+        ),
+        (
+            MANIFEST.replace("\"policy\": {", "\"policy\": {\n \"move\": \"keep-position\", \"move\": \"never-lower\","),
+            "paygrade.json line 6, field \"policy.move\": field appears twice; keep one",
+        ),
+    ];
+    for (text, expected) in cases {
+        let errors = parse_manifest("paygrade.json", text.as_bytes()).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].to_string(), expected);
+    }
+}
+
+#[test]
+fn manifest_defaults_nulls_and_the_move_field_read_as_before() {
+    let manifest = parse_manifest("paygrade.json", MANIFEST.as_bytes()).unwrap();
+    assert_eq!(manifest.job_ads, JobAds::default());
+    assert_eq!(manifest.job_ads.rules_max_age_days, 365);
+    assert_eq!(manifest.policy.move_policy, None);
+    assert!(!manifest.policy.require_grade);
+    let text = MANIFEST.replace(
+        "\"policy\": {",
+        r#""index": null, "notice": "Illustrative \u00e9\ud83d\ude00",
+        "job_ads": { "employees": 40, "employees_in": { "US-CA": 12 }, "state_equity": true,
+                     "statements": { "ai-screening": "We use no \"AI\"." }, "benefits_url": null },
+        "policy": { "move": "never-lower", "max_overlap": 0.5, "require_grade": true,"#,
+    );
+    let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
+    assert_eq!(manifest.index, None);
+    assert_eq!(manifest.notice.as_deref(), Some("Illustrative é😀"));
+    assert_eq!(manifest.policy.move_policy.as_deref(), Some("never-lower"));
+    assert_eq!(manifest.policy.max_overlap, Some(0.5));
+    assert!(manifest.policy.require_grade);
+    let ads = &manifest.job_ads;
+    assert_eq!(ads.employees, Some(40));
+    assert_eq!(ads.employees_in.get("US-CA"), Some(&12));
+    assert!(ads.state_equity);
+    assert_eq!(ads.rules_max_age_days, 365);
+    assert_eq!(
+        ads.statements.get("ai-screening").map(String::as_str),
+        Some("We use no \"AI\".")
+    );
+    assert_eq!(manifest.file, "paygrade.json");
 }

@@ -352,7 +352,7 @@ async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     let response = Request::get(url)
         .send()
         .await
-        .map_err(|e| format!("could not be fetched ({e})"))?;
+        .map_err(|e| format!("could not be fetched ({})", request_error(e)))?;
     if !response.ok() {
         return Err(format!(
             "could not be fetched (the server answered {} {})",
@@ -363,5 +363,17 @@ async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     response
         .binary()
         .await
-        .map_err(|e| format!("could not be read ({e})"))
+        .map_err(|e| format!("could not be read ({})", request_error(e)))
+}
+
+/// A failed request in the browser's words. gloo-net's own `Display` also covers the serde_json errors of
+/// its JSON helpers (Yew turns that feature on), which would link serde_json's messages into the wasm; a
+/// request for bytes never has one.
+fn request_error(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(error) => error.to_string(),
+        gloo_net::Error::GlooError(text) => text,
+        #[allow(unreachable_patterns)]
+        _ => "an unexpected error".to_string(),
+    }
 }

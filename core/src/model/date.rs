@@ -114,15 +114,6 @@ impl fmt::Display for Date {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("\"{text}\" is not a date in the form YYYY-MM-DD"))
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Role;
 
@@ -11,16 +11,14 @@ use super::Role;
 pub const INDEX_VERSION: u32 = 1;
 
 /// Every job family in a data folder, sorted by id so it diffs cleanly in review.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct RoleIndex {
     pub version: u32,
     pub roles: Vec<IndexEntry>,
 }
 
 /// One job family as the directory lists it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct IndexEntry {
     /// The role's id (`engineering/backend-engineer`), as `?role=` takes it.
     pub id: String,
@@ -28,30 +26,29 @@ pub struct IndexEntry {
     pub file: String,
     pub title: String,
     /// The folder it sits in, as a person names it ("Engineering"); `None` at the top level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// The front matter's or file name's slug, for old `?role=slug` links.
     pub slug: String,
     /// The page's own midpoint (front matter), which replaces its first level's grade midpoint: here so
     /// the first band does not wait for the page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub midpoint: Option<f64>,
     pub levels: Vec<IndexLevel>,
     /// The id of the family overview (a section's `_index.md` in the folder above) this page is a leaf of:
     /// the directory groups leaves under its title, and a leaf shows its hiring process where it has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
 }
 
 /// A level as the directory lists it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct IndexLevel {
     pub title: String,
     pub slug: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<u8>,
 }
 

@@ -2,13 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
 use super::Date;
 
-/// The entry point of a data folder: names the tables and roles and carries the policy.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The entry point of a data folder: names the tables and roles and carries the policy. Read by
+/// `parse_manifest`, which knows each field's name in the file and its default.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Manifest {
     pub organisation: String,
     pub as_of: Date,
@@ -16,96 +14,73 @@ pub struct Manifest {
     pub tables: Tables,
     /// Job-family pages, or folders of them (ending in `/`): a folder is listed by `paygrade index`,
     /// since a static host cannot list it for the page.
-    #[serde(default)]
     pub roles: Vec<String>,
     /// The role index `paygrade index` writes (`index.json`): with it, the page lists every role from
     /// one file and fetches only the page a reader opens.
-    #[serde(default)]
     pub index: Option<String>,
     pub policy: Policy,
     /// Free text shown with every band, e.g. "Illustrative figures, not real pay".
-    #[serde(default)]
     pub notice: Option<String>,
     /// Where readers report a wrong figure: an issue tracker's "new issue" address with placeholders
     /// (`{title}`, `{body}`, `{location}`, `{factor}`, `{file}`, `{line}`, `{as_of}`, …), filled per band.
-    #[serde(default)]
     pub feedback_url: Option<String>,
     /// What job ads say beyond the band: benefits, hours per year, the rules' notice.
-    #[serde(default)]
     pub job_ads: JobAds,
     /// The manifest's own file name, so later errors (bad paths) can name it.
-    #[serde(skip)]
     pub file: String,
 }
 
 /// The market and currency every midpoint is quoted in.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     pub market: String,
     pub currency: String,
 }
 
 /// Paths of the three tables, relative to the data folder.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tables {
     pub grades: String,
     pub locations: String,
     pub currencies: String,
     /// The folder's own pay-transparency rules, laid over the maintained ones that ship with paygrade
     /// (a row with a maintained row's id replaces it; others are added).
-    #[serde(default)]
     pub pay_rules: Option<String>,
     /// Equity grants by grade (and zone).
-    #[serde(default)]
     pub equity: Option<String>,
     /// Benefits by country, with their value a year.
-    #[serde(default)]
     pub benefits: Option<String>,
     /// Ways to hire by country, each with its pay adjustment.
-    #[serde(default)]
     pub hiring: Option<String>,
     /// Salary payments a year by country.
-    #[serde(default)]
     pub payments: Option<String>,
 }
 
 /// The organisation's facts that pay-transparency rules ask a job ad to state.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct JobAds {
     /// A description of benefits and other compensation, for rules that want it in the ad.
-    #[serde(default)]
     pub benefits: Option<String>,
     /// A page describing them, for rules that accept a link instead.
-    #[serde(default)]
     pub benefits_url: Option<String>,
     /// No longer used (an older format stated an hourly figure); accepted with a warning so older
     /// manifests still load.
-    #[serde(default)]
     pub hours_per_year: Option<f64>,
     /// A rule set reviewed longer ago than this is flagged, like a stale rate.
-    #[serde(default = "default_rate_max_age_days")]
     pub rules_max_age_days: u32,
     /// Shown with the rules, e.g. that they are summaries and not legal advice.
-    #[serde(default)]
     pub rules_notice: Option<String>,
     /// The company's headcount, everywhere: laws cover employers from a size up. Unknown: every law is
     /// assumed to apply, and the check says so.
-    #[serde(default)]
     pub employees: Option<u32>,
     /// Headcounts in one jurisdiction (a country, state, province or city, as the rules name it), for
     /// laws that count only employees there.
-    #[serde(default)]
     pub employees_in: BTreeMap<String, u32>,
     /// Whether the ad states the grade's equity grant (some laws ask for other compensation to be described;
     /// some companies want it said anyway).
-    #[serde(default)]
     pub state_equity: bool,
     /// Sentences an ad carries where a law asks for them, keyed by the rules file's content words
     /// (`ai-screening`, `vacancy-status`, `application-deadline`, …).
-    #[serde(default)]
     pub statements: BTreeMap<String, String>,
 }
 
@@ -115,7 +90,7 @@ impl Default for JobAds {
             benefits: None,
             benefits_url: None,
             hours_per_year: None,
-            rules_max_age_days: default_rate_max_age_days(),
+            rules_max_age_days: DEFAULT_MAX_AGE_DAYS,
             rules_notice: None,
             employees: None,
             employees_in: BTreeMap::new(),
@@ -126,32 +101,24 @@ impl Default for JobAds {
 }
 
 /// The organisation's rules for turning a midpoint into a band.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
     /// Amounts are rounded up to a multiple of this, in the target currency; 0 = no rounding.
-    #[serde(default)]
     pub rounding: f64,
     /// The lowest location factor ever applied (low factors are raised to it).
-    #[serde(default)]
     pub location_floor: f64,
     /// A rate older than this (against `today`) is flagged as stale.
-    #[serde(default = "default_rate_max_age_days")]
     pub rate_max_age_days: u32,
     /// Named sub-ranges of the band, as fractions of the midpoint.
-    #[serde(default)]
     pub compa_groups: Vec<CompaGroup>,
     /// How pay changes on a move between places: `keep-position` (the default), `never-lower` or
-    /// `clamp-to-band`.
-    #[serde(default, rename = "move")]
+    /// `clamp-to-band`. Written `move` in the file.
     pub move_policy: Option<String>,
     /// The widest overlap between adjacent grades' bands `paygrade check` accepts without a warning, as a
     /// fraction of the lower band's width; none by default.
-    #[serde(default)]
     pub max_overlap: Option<f64>,
     /// Whether a page that publishes no grade is an error (for teams that want every page graded); by
     /// default it is a warning and the page is listed with no published grade.
-    #[serde(default)]
     pub require_grade: bool,
 }
 
@@ -166,13 +133,11 @@ impl Policy {
     }
 }
 
-fn default_rate_max_age_days() -> u32 {
-    365
-}
+/// How old a rate or a rule set may be before it is flagged, when the manifest does not say: a year.
+pub(crate) const DEFAULT_MAX_AGE_DAYS: u32 = 365;
 
 /// One compa-ratio group, e.g. "Growing" from 0.90 to 1.00 of the midpoint.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompaGroup {
     pub name: String,
     pub from: f64,

@@ -19,6 +19,7 @@ pub use error::{DataError, Severity};
 pub use grade::Grade;
 pub use index::{IndexEntry, IndexLevel, RoleIndex, INDEX_VERSION};
 pub use location::Location;
+pub(crate) use manifest::DEFAULT_MAX_AGE_DAYS;
 pub use manifest::{CompaGroup, JobAds, Manifest, Policy, Reference, Tables};
 pub use pay_rules::{
     BenefitsRule, Content, Counted, Jurisdiction, PayBasis, PayRule, Reach, RuleKind, RuleSet,

@@ -1,12 +1,16 @@
 //! `paygrade.json`: strict JSON (unknown or duplicate fields are errors), then policy checks.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use crate::model::{is_currency_code, DataError, Manifest, Severity};
+use crate::model::{
+    is_currency_code, CompaGroup, DataError, JobAds, Manifest, Policy, Reference, Tables,
+    DEFAULT_MAX_AGE_DAYS,
+};
 
+use super::json::{self, At, Fields};
 use super::{resolve_data_path, MANIFEST};
 
-/// Reads the manifest; every problem is returned with the line serde_json reports.
+/// Reads the manifest; every problem is returned with its line and field path.
 pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataError>> {
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())
@@ -20,17 +24,9 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataErro
             "must be a JSON object: { \"organisation\": …, \"tables\": …, … }",
         )]);
     }
-    let mut manifest: Manifest = serde_json::from_slice(bytes).map_err(|error| {
-        let line = (error.line() > 0).then_some(error.line());
-        vec![DataError {
-            file: file.to_string(),
-            line,
-            field: None,
-            message: json_message(&error),
-            severity: Severity::Error,
-        }]
-    })?;
-    manifest.file = file.to_string();
+    let manifest = json::parse(file, bytes)
+        .and_then(|value| read_manifest(&At::root(file, &value)))
+        .map_err(|error| vec![error])?;
     let errors = check_policy(&manifest);
     if errors.is_empty() {
         Ok(manifest)
@@ -39,19 +35,148 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataErro
     }
 }
 
-/// serde_json appends " at line L column C"; we report the line separately.
-pub(super) fn json_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let message = match text.rfind(" at line ") {
-        Some(at) => text.get(..at).unwrap_or(&text).to_string(),
-        None => text,
-    };
-    match error.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-            format!("is not valid JSON: {message}")
+/// The manifest's fields as the file names them, with the defaults of those it may leave out.
+fn read_manifest(root: &At) -> Result<Manifest, DataError> {
+    let fields = root.fields(&[
+        "organisation",
+        "as_of",
+        "reference",
+        "tables",
+        "roles",
+        "index",
+        "policy",
+        "notice",
+        "feedback_url",
+        "job_ads",
+    ])?;
+    Ok(Manifest {
+        organisation: fields.string("organisation")?,
+        as_of: fields.required("as_of")?.date()?,
+        reference: read_reference(&fields.required("reference")?)?,
+        tables: read_tables(&fields.required("tables")?)?,
+        roles: fields
+            .get("roles")
+            .map_or(Ok(Vec::new()), |roles| roles.strings())?,
+        index: fields.optional_string("index")?,
+        policy: read_policy(&fields.required("policy")?)?,
+        notice: fields.optional_string("notice")?,
+        feedback_url: fields.optional_string("feedback_url")?,
+        job_ads: match fields.get("job_ads") {
+            Some(job_ads) => read_job_ads(&job_ads)?,
+            None => JobAds::default(),
+        },
+        file: root.file().to_string(),
+    })
+}
+
+fn read_reference(at: &At) -> Result<Reference, DataError> {
+    let reference = at.fields(&["market", "currency"])?;
+    Ok(Reference {
+        market: reference.string("market")?,
+        currency: reference.string("currency")?,
+    })
+}
+
+fn read_tables(at: &At) -> Result<Tables, DataError> {
+    let tables = at.fields(&[
+        "grades",
+        "locations",
+        "currencies",
+        "pay_rules",
+        "equity",
+        "benefits",
+        "hiring",
+        "payments",
+    ])?;
+    Ok(Tables {
+        grades: tables.string("grades")?,
+        locations: tables.string("locations")?,
+        currencies: tables.string("currencies")?,
+        pay_rules: tables.optional_string("pay_rules")?,
+        equity: tables.optional_string("equity")?,
+        benefits: tables.optional_string("benefits")?,
+        hiring: tables.optional_string("hiring")?,
+        payments: tables.optional_string("payments")?,
+    })
+}
+
+fn read_policy(at: &At) -> Result<Policy, DataError> {
+    let policy = at.fields(&[
+        "rounding",
+        "location_floor",
+        "rate_max_age_days",
+        "compa_groups",
+        "move",
+        "max_overlap",
+        "require_grade",
+    ])?;
+    Ok(Policy {
+        rounding: policy.number_or_zero("rounding")?,
+        location_floor: policy.number_or_zero("location_floor")?,
+        rate_max_age_days: max_age_days(&policy, "rate_max_age_days")?,
+        compa_groups: match policy.get("compa_groups") {
+            Some(groups) => groups.items()?.iter().map(read_compa_group).collect(),
+            None => Ok(Vec::new()),
+        }?,
+        move_policy: policy.optional_string("move")?,
+        max_overlap: policy.optional_number("max_overlap")?,
+        require_grade: policy.flag("require_grade")?,
+    })
+}
+
+fn read_compa_group(at: &At) -> Result<CompaGroup, DataError> {
+    let group = at.fields(&["name", "from", "to"])?;
+    Ok(CompaGroup {
+        name: group.string("name")?,
+        from: group.required("from")?.number()?,
+        to: group.required("to")?.number()?,
+    })
+}
+
+fn read_job_ads(at: &At) -> Result<JobAds, DataError> {
+    let ads = at.fields(&[
+        "benefits",
+        "benefits_url",
+        "hours_per_year",
+        "rules_max_age_days",
+        "rules_notice",
+        "employees",
+        "employees_in",
+        "state_equity",
+        "statements",
+    ])?;
+    let mut employees_in = BTreeMap::new();
+    let mut statements = BTreeMap::new();
+    if let Some(counts) = ads.get("employees_in") {
+        for (place, count) in counts.entries()? {
+            employees_in.insert(place.to_string(), count.whole(u32::MAX)?);
         }
-        _ => message,
     }
+    if let Some(texts) = ads.get("statements") {
+        for (word, text) in texts.entries()? {
+            statements.insert(word.to_string(), text.string()?);
+        }
+    }
+    Ok(JobAds {
+        benefits: ads.optional_string("benefits")?,
+        benefits_url: ads.optional_string("benefits_url")?,
+        hours_per_year: ads.optional_number("hours_per_year")?,
+        rules_max_age_days: max_age_days(&ads, "rules_max_age_days")?,
+        rules_notice: ads.optional_string("rules_notice")?,
+        employees: ads
+            .optional("employees")
+            .map(|count| count.whole(u32::MAX))
+            .transpose()?,
+        employees_in,
+        state_equity: ads.flag("state_equity")?,
+        statements,
+    })
+}
+
+fn max_age_days(fields: &Fields, name: &str) -> Result<u32, DataError> {
+    fields
+        .get(name)
+        .map_or(Ok(DEFAULT_MAX_AGE_DAYS), |days| days.whole(u32::MAX))
 }
 
 fn check_policy(manifest: &Manifest) -> Vec<DataError> {

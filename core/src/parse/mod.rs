@@ -1,4 +1,4 @@
-//! Data files → model, with located errors: the manifest (JSON), the three CSV tables and
+//! Data files → model, with located errors: the manifest and the role index (JSON, `json`), the three CSV tables and
 //! the job-family Markdown pages. No web types; the UI fetches bytes and hands them here.
 
 mod csv_table;
@@ -7,6 +7,7 @@ mod dataset;
 mod decimal;
 mod grades;
 mod index;
+mod json;
 mod locations;
 mod manifest;
 mod markdown;
