@@ -104,9 +104,10 @@ fn round_scaled(fraction: f64, scale: f64, odd_below: bool) -> f64 {
     }
 }
 
-/// A number as a spreadsheet or a link writes it: no grouping, up to four decimals, no trailing zeros.
-pub fn plain(value: f64) -> String {
-    let text = fixed(value, 4);
+/// A number as a spreadsheet or a message writes it: no grouping, up to `decimals` decimals, no trailing
+/// zeros.
+pub fn plain(value: f64, decimals: usize) -> String {
+    let text = fixed(value, decimals);
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -206,11 +207,12 @@ mod tests {
 
     #[test]
     fn plain_numbers_have_no_grouping_and_no_trailing_zeros() {
-        assert_eq!(plain(130_200.0), "130200");
-        assert_eq!(plain(0.785), "0.785");
-        assert_eq!(plain(1.0), "1");
-        assert_eq!(plain(0.123_456), "0.1235");
-        assert_eq!(plain(-2.5), "-2.5");
+        assert_eq!(plain(130_200.0, 4), "130200");
+        assert_eq!(plain(0.785, 4), "0.785");
+        assert_eq!(plain(1.0, 4), "1");
+        assert_eq!(plain(0.123_456, 4), "0.1235");
+        assert_eq!(plain(-0.000_01, 9), "-0.00001");
+        assert_eq!(plain(-2.5, 4), "-2.5");
     }
 
     #[test]

@@ -323,15 +323,15 @@ pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
         let (currency, min, mid, max) = match &row.band {
             Ok(f) => (
                 f.currency().to_string(),
-                plain(f.min),
-                plain(f.mid),
-                plain(f.max),
+                plain(f.min, 4),
+                plain(f.mid, 4),
+                plain(f.max, 4),
             ),
             Err(_) => Default::default(),
         };
         let [variable, equity, benefits, total] = row
             .rewards
-            .map(|figures| figures.map(plain))
+            .map(|figures| figures.map(|figure| plain(figure, 4)))
             .unwrap_or_default();
         let cells = [
             row.id.as_str(),
@@ -339,7 +339,7 @@ pub fn to_csv(rows: &[TableRow], shown: &[usize]) -> String {
             row.area.as_str(),
             row.zone.as_str(),
             if row.hiring { "yes" } else { "no" },
-            &plain(row.factor),
+            &plain(row.factor, 4),
             &currency,
             &min,
             &mid,

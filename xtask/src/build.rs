@@ -88,7 +88,12 @@ pub fn bundle() -> Result<Sizes, String> {
     // first, growing down from 1 MiB, so nothing wraps into the lowest KiB) and save 2.7 KB of brotli.
     // (`--flatten --rereloop` saves 0.7 KB more for three more minutes of every build.)
     run(Command::new(tools::wasm_opt())
-        .args(["-Oz", "--converge", "--zero-filled-memory", "--low-memory-unused"])
+        .args([
+            "-Oz",
+            "--converge",
+            "--zero-filled-memory",
+            "--low-memory-unused",
+        ])
         .args(WASM_FEATURES)
         .arg(pkg.join("paygrade_bg.wasm"))
         .arg("-o")
@@ -163,8 +168,7 @@ fn minify_names(app_pkg: &Path) -> Result<(), String> {
     let glue = fs::read_to_string(pkg.join("paygrade.js"))
         .map_err(|e| format!("cannot read the wasm-bindgen glue: {e}"))?;
     let glue = renamed_glue(&String::from_utf8_lossy(&out.stdout), &glue)?;
-    fs::write(app_pkg.join("paygrade.js"), glue)
-        .map_err(|e| format!("cannot write the glue: {e}"))
+    fs::write(app_pkg.join("paygrade.js"), glue).map_err(|e| format!("cannot write the glue: {e}"))
 }
 
 /// The module every import comes from after minifying: Binaryen names the one module `a`.
@@ -175,7 +179,9 @@ const MINIFIED_MODULE: &str = "a";
 /// A name the glue does not hold where it should is an error, so a new wasm-bindgen layout fails the build
 /// here instead of in the browser.
 fn renamed_glue(map: &str, glue: &str) -> Result<String, String> {
-    let start = map.find('{').ok_or("wasm-opt printed no map of minified names")?;
+    let start = map
+        .find('{')
+        .ok_or("wasm-opt printed no map of minified names")?;
     let map: serde_json::Value = serde_json::from_str(map.get(start..).unwrap_or_default())
         .map_err(|e| format!("wasm-opt's map of minified names is not JSON: {e}"))?;
     let pairs = |key: &str, from: usize, to: usize| -> Result<Vec<(String, String)>, String> {
@@ -186,15 +192,20 @@ fn renamed_glue(map: &str, glue: &str) -> Result<String, String> {
         rows.iter()
             .map(|row| {
                 let field = |i: usize| row.get(i).and_then(|v| v.as_str()).map(str::to_string);
-                field(from)
-                    .zip(field(to))
-                    .ok_or(format!("a row of wasm-opt's \"{key}\" map is not names: {row}"))
+                field(from).zip(field(to)).ok_or(format!(
+                    "a row of wasm-opt's \"{key}\" map is not names: {row}"
+                ))
             })
             .collect()
     };
     let mut glue = glue.to_string();
     let mut modules: Vec<String> = Vec::new();
-    for row in map.get("imports").and_then(|r| r.as_array()).into_iter().flatten() {
+    for row in map
+        .get("imports")
+        .and_then(|r| r.as_array())
+        .into_iter()
+        .flatten()
+    {
         if let Some(module) = row.get(0).and_then(|m| m.as_str()) {
             if !modules.iter().any(|m| m == module) {
                 modules.push(module.to_string());
@@ -202,11 +213,21 @@ fn renamed_glue(map: &str, glue: &str) -> Result<String, String> {
         }
     }
     let [module] = modules.as_slice() else {
-        return Err(format!("expected the imports of one module, got {modules:?}"));
+        return Err(format!(
+            "expected the imports of one module, got {modules:?}"
+        ));
     };
-    replace_once(&mut glue, &format!("\"{module}\": "), &format!("\"{MINIFIED_MODULE}\": "))?;
+    replace_once(
+        &mut glue,
+        &format!("\"{module}\": "),
+        &format!("\"{MINIFIED_MODULE}\": "),
+    )?;
     for (name, new) in pairs("imports", 1, 2)? {
-        replace_once(&mut glue, &format!(" {name}: function("), &format!(" {new}: function("))?;
+        replace_once(
+            &mut glue,
+            &format!(" {name}: function("),
+            &format!(" {new}: function("),
+        )?;
     }
     for (name, new) in pairs("exports", 0, 1)? {
         glue = replace_member(&glue, &format!("wasm.{name}"), &format!("wasm.{new}"));

@@ -199,14 +199,14 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
             "policy.rounding",
             format!(
                 "{} must be zero (no rounding) or a positive number",
-                policy.rounding
+                figure(policy.rounding)
             ),
         );
     }
     if !policy.location_floor.is_finite() || policy.location_floor < 0.0 {
         bad(
             "policy.location_floor",
-            format!("{} must not be negative", policy.location_floor),
+            format!("{} must not be negative", figure(policy.location_floor)),
         );
     }
     for (index, group) in policy.compa_groups.iter().enumerate() {
@@ -220,7 +220,9 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
                 &field,
                 format!(
                     "\"{}\" must have 0 ≤ from < to (got {} to {})",
-                    group.name, group.from, group.to
+                    group.name,
+                    figure(group.from),
+                    figure(group.to)
                 ),
             );
         }
@@ -260,7 +262,10 @@ fn check_rewards_policy(manifest: &Manifest) -> Vec<DataError> {
                 &manifest.file,
                 None,
                 "policy.max_overlap",
-                format!("{limit} must be a fraction from 0 to 1 of the lower band's width"),
+                format!(
+                    "{} must be a fraction from 0 to 1 of the lower band's width",
+                    figure(limit)
+                ),
             ));
         }
     }
@@ -438,4 +443,10 @@ impl RolePages {
     pub fn is_named(&self, path: &str) -> bool {
         self.named.contains(path)
     }
+}
+
+/// A policy figure in a message, as the manifest could have written it (the standard float formatting
+/// would link 14 KB into the wasm for these messages alone).
+fn figure(value: f64) -> String {
+    crate::format::plain(value, 9)
 }
