@@ -84,7 +84,7 @@ mod imp {
         js_sys::Number::from(value)
             .to_string_with_radix(10)
             .map(String::from)
-            .unwrap_or_else(|_| crate::figures_text::plain(value))
+            .unwrap_or_else(|_| crate::figures_text::plain(value, 9))
     }
 }
 
