@@ -90,7 +90,10 @@ fn equity_row(file: &str, row: &Row) -> Result<EquityGrant, DataError> {
     if f64::from(cliff_months) > vesting_years * 12.0 {
         return Err(bad(
             "cliff_months",
-            format!("{cliff_months} months is longer than the {vesting_years}-year vesting"),
+            format!(
+                "{cliff_months} months is longer than the {}-year vesting",
+                crate::format::plain(vesting_years, 9)
+            ),
         ));
     }
     Ok(EquityGrant {
