@@ -5,7 +5,6 @@
 //! over positions, and each caller only supplies how two of its items compare.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// Sorts `items` by `compare`, keeping equal items in their order (a stable sort), through the one sort.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
@@ -66,17 +65,6 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
-/// A map from pairs, inserted one by one: collecting into a `BTreeMap` sorts the pairs first, which
-/// compiles another sort for each key and value type. A later pair with an equal key wins, as with
-/// `collect`.
-pub fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in pairs {
-        map.insert(key, value);
-    }
-    map
-}
-
 /// The positions `0..len` in the order `compare` gives them, equal ones in their own order. The one
 /// place the standard sort is compiled; `inline(never)` keeps it one copy.
 #[inline(never)]
@@ -114,11 +102,5 @@ mod tests {
         expected.sort();
         sort_by(&mut items, Ord::cmp);
         assert_eq!(items, expected);
-    }
-
-    #[test]
-    fn a_map_keeps_the_last_value_of_a_key() {
-        let map = map_from([("b", 1), ("a", 2), ("b", 3)]);
-        assert_eq!(map.into_iter().collect::<Vec<_>>(), [("a", 2), ("b", 3)]);
     }
 }

@@ -7,7 +7,7 @@
 //! it (the cache keeps only a weak reference, so destroying the last widget frees it).
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use futures::channel::oneshot;
@@ -21,7 +21,7 @@ use crate::parse::{
 };
 
 /// The reader's own files: path (relative to the folder they opened) → bytes. Never sent anywhere.
-pub type LocalFiles = BTreeMap<String, Vec<u8>>;
+pub type LocalFiles = paygrade_core::names::Names<Vec<u8>>;
 
 /// Whose data is on screen, for the banner that says so.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,6 +1,6 @@
 //! Assembling a dataset from fetched files, and the cross-file checks no single parser can do.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{DataError, Dataset, Manifest, Role, RoleIndex};
 
@@ -10,7 +10,7 @@ use super::{
 };
 
 /// Fetched files by resolved path: the bytes, or why they could not be fetched.
-pub type FetchedFiles = BTreeMap<String, Result<Vec<u8>, String>>;
+pub type FetchedFiles = crate::names::Names<Result<Vec<u8>, String>>;
 
 impl Dataset {
     /// Parses every table and role the manifest names from `files` (keys as returned by
