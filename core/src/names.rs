@@ -19,16 +19,16 @@ pub struct Names<V> {
 
 impl<V> Default for Names<V> {
     fn default() -> Self {
-        Names {
-            entries: Vec::new(),
-        }
+        Names::new()
     }
 }
 
 impl<V> Names<V> {
-    /// An empty map.
-    pub fn new() -> Self {
-        Names::default()
+    /// An empty map (const, for a `thread_local!` cache).
+    pub const fn new() -> Self {
+        Names {
+            entries: Vec::new(),
+        }
     }
 
     /// How many names it holds.
@@ -51,6 +51,12 @@ impl<V> Names<V> {
     pub fn get(&self, name: &str) -> Option<&V> {
         let at = self.find(name).ok()?;
         self.entries.get(at).map(|(_, value)| value)
+    }
+
+    /// The value under `name`, to change it.
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut V> {
+        let at = self.find(name).ok()?;
+        self.entries.get_mut(at).map(|(_, value)| value)
     }
 
     /// Whether `name` has a value.
@@ -192,6 +198,10 @@ mod tests {
         let keys: Vec<&String> = map.keys().collect();
         assert_eq!(keys, ["a", "m", "z"]);
         assert_eq!(map.get("m"), Some(&4));
+        if let Some(value) = map.get_mut("m") {
+            *value = 5;
+        }
+        assert_eq!(map.get("m"), Some(&5));
         assert_eq!(map.remove("a"), Some(2));
         assert_eq!(map.remove("a"), None);
         assert!(!map.contains_key("a"));

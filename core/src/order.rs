@@ -65,6 +65,27 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
+/// For each position `0..len`, the first position that compares equal to it (itself when none before it
+/// does): the first row, id or key of its kind, found with the one sort instead of a hash map per key
+/// type (each compiles its own table code into the wasm).
+pub fn first_equal(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let order = positions(len, compare);
+    let mut first: Vec<usize> = (0..len).collect();
+    let mut run: Option<usize> = None;
+    for at in order {
+        // The sort is stable, so each run of equal items starts with the earliest.
+        let start = match run {
+            Some(start) if compare(start, at) == Ordering::Equal => start,
+            _ => at,
+        };
+        run = Some(start);
+        if let Some(slot) = first.get_mut(at) {
+            *slot = start;
+        }
+    }
+    first
+}
+
 /// The positions `0..len` in the order `compare` gives them, equal ones in their own order. The one
 /// place the standard sort is compiled; `inline(never)` keeps it one copy.
 #[inline(never)]
@@ -93,6 +114,14 @@ mod tests {
         let mut empty: [u8; 0] = [];
         sort_by(&mut empty, Ord::cmp);
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn each_item_points_at_the_first_equal_one() {
+        let keys = ["b", "a", "b", "c", "a", "b"];
+        let first = first_equal(keys.len(), &|a, b| keys[a].cmp(keys[b]));
+        assert_eq!(first, [0, 1, 0, 3, 1, 0]);
+        assert!(first_equal(0, &|_, _| Ordering::Equal).is_empty());
     }
 
     #[test]

@@ -1,7 +1,5 @@
 //! Assembling a dataset from fetched files, and the cross-file checks no single parser can do.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::model::{DataError, Dataset, Manifest, Role, RoleIndex};
 
 use super::{
@@ -79,13 +77,37 @@ impl Dataset {
         let (_, hiring) = parse_table(hiring_file, super::parse_hiring, &mut errors);
         let (_, payments) = parse_table(payments_file, super::parse_payments, &mut errors);
 
+        let parsed: Vec<(String, RoleParsed)> = role_files
+            .into_iter()
+            .map(|(name, bytes)| {
+                let parsed = parse_role(&name, bytes);
+                (name, parsed)
+            })
+            .collect();
+        // Of pages with one id, the first read is kept: found with the one sort, not a map by id.
+        let ids: Vec<Option<&str>> = parsed
+            .iter()
+            .map(|(_, parsed)| parsed.as_ref().ok().map(|(role, _)| role.id.as_str()))
+            .collect();
+        let first = crate::order::first_equal(ids.len(), &|a, b| ids.get(a).cmp(&ids.get(b)));
+        let first_files: Vec<Option<String>> = first
+            .iter()
+            .enumerate()
+            .map(|(at, &first_at)| {
+                (first_at != at)
+                    .then(|| parsed.get(first_at))
+                    .flatten()
+                    .and_then(|(_, parsed)| parsed.as_ref().ok())
+                    .map(|(role, _)| role.file.clone())
+            })
+            .collect();
+        drop(ids);
         let mut roles: Vec<crate::model::Role> = Vec::new();
-        let mut ids: HashMap<String, String> = HashMap::new();
-        for (name, bytes) in role_files {
-            match parse_role(&name, bytes) {
+        for ((name, parsed), first_file) in parsed.into_iter().zip(first_files) {
+            match parsed {
                 Ok((role, warnings)) => {
                     errors.extend(warnings);
-                    if let Some(first) = ids.get(&role.id) {
+                    if let Some(first) = first_file {
                         errors.push(DataError::field(
                             &name,
                             None,
@@ -96,7 +118,6 @@ impl Dataset {
                             ),
                         ));
                     } else {
-                        ids.insert(role.id.clone(), role.file.clone());
                         roles.push(role);
                     }
                 }
@@ -129,7 +150,7 @@ impl Dataset {
         };
 
         // A leaf with no hiring process, career ladder or indicators of its own shows its family overview's.
-        let overviews: HashMap<String, crate::model::Role> = roles
+        let overviews: crate::names::Names<crate::model::Role> = roles
             .iter()
             .filter(|role| role.is_overview_page())
             .map(|role| (role.id.clone(), role.clone()))
@@ -161,6 +182,9 @@ impl Dataset {
     }
 }
 
+/// A role page as `parse_role` read it: the role and its warnings, or why it could not be read.
+type RoleParsed = Result<(Role, Vec<DataError>), Vec<DataError>>;
+
 /// Whether every page the manifest names was read: each named page, and at least one page per folder.
 fn read_every_page(manifest: &Manifest, roles: &[Role], files: &FetchedFiles) -> bool {
     manifest.roles.iter().all(|entry| {
@@ -179,12 +203,14 @@ fn read_every_page(manifest: &Manifest, roles: &[Role], files: &FetchedFiles) ->
 /// The index file's entries, plus the pages it does not list (a reader's own page added to the published
 /// data), sorted by id.
 fn with_pages(mut index: RoleIndex, made: RoleIndex) -> RoleIndex {
-    let listed: HashSet<String> = index.roles.iter().map(|entry| entry.id.clone()).collect();
-    index.roles.extend(
-        made.roles
-            .into_iter()
-            .filter(|entry| !listed.contains(&entry.id)),
-    );
+    let mut listed: Vec<&str> = index.roles.iter().map(|entry| entry.id.as_str()).collect();
+    crate::order::sort_by(&mut listed, |a, b| a.cmp(b));
+    let unlisted: Vec<_> = made
+        .roles
+        .into_iter()
+        .filter(|entry| listed.binary_search(&entry.id.as_str()).is_err())
+        .collect();
+    index.roles.extend(unlisted);
     crate::order::sort_by(&mut index.roles, |a, b| a.id.cmp(&b.id));
     index
 }
