@@ -77,53 +77,47 @@ impl Dataset {
         let (_, hiring) = parse_table(hiring_file, super::parse_hiring, &mut errors);
         let (_, payments) = parse_table(payments_file, super::parse_payments, &mut errors);
 
-        let parsed: Vec<(String, RoleParsed)> = role_files
-            .into_iter()
-            .map(|(name, bytes)| {
-                let parsed = parse_role(&name, bytes);
-                (name, parsed)
-            })
-            .collect();
-        // Of pages with one id, the first read is kept: found with the one sort, not a map by id.
-        let ids: Vec<Option<&str>> = parsed
-            .iter()
-            .map(|(_, parsed)| parsed.as_ref().ok().map(|(role, _)| role.id.as_str()))
-            .collect();
-        let first = crate::order::first_equal(ids.len(), &|a, b| ids.get(a).cmp(&ids.get(b)));
-        let first_files: Vec<Option<String>> = first
-            .iter()
-            .enumerate()
-            .map(|(at, &first_at)| {
-                (first_at != at)
-                    .then(|| parsed.get(first_at))
-                    .flatten()
-                    .and_then(|(_, parsed)| parsed.as_ref().ok())
-                    .map(|(role, _)| role.file.clone())
-            })
-            .collect();
-        drop(ids);
-        let mut roles: Vec<crate::model::Role> = Vec::new();
-        for ((name, parsed), first_file) in parsed.into_iter().zip(first_files) {
-            match parsed {
+        // Every page parsed into `roles` (sized once), what each page reported beside it.
+        let mut roles: Vec<crate::model::Role> = Vec::with_capacity(role_files.len());
+        let mut pages: Vec<(String, Vec<DataError>, Option<usize>)> = Vec::new();
+        for (name, bytes) in role_files {
+            match parse_role(&name, bytes) {
                 Ok((role, warnings)) => {
-                    errors.extend(warnings);
-                    if let Some(first) = first_file {
-                        errors.push(DataError::field(
-                            &name,
-                            None,
-                            "id",
-                            format!(
-                                "its id \"{}\" (from its path) is already used by {first}; page skipped",
-                                role.id
-                            ),
-                        ));
-                    } else {
-                        roles.push(role);
-                    }
+                    pages.push((name, warnings, Some(roles.len())));
+                    roles.push(role);
                 }
-                Err(problems) => errors.extend(problems),
+                Err(problems) => pages.push((name, problems, None)),
             }
         }
+        // Of pages with one id, the first read is kept: found with the one sort, not a map by id.
+        let first = crate::order::first_equal(roles.len(), &|a, b| {
+            let id = |at: usize| roles.get(at).map(|role| role.id.as_str());
+            id(a).cmp(&id(b))
+        });
+        for (name, problems, role_at) in pages {
+            errors.extend(problems);
+            let Some(at) = role_at else { continue };
+            let first_at = first.get(at).copied().unwrap_or(at);
+            if let (true, Some(role), Some(kept)) =
+                (first_at != at, roles.get(at), roles.get(first_at))
+            {
+                errors.push(DataError::field(
+                    &name,
+                    None,
+                    "id",
+                    format!(
+                        "its id \"{}\" (from its path) is already used by {}; page skipped",
+                        role.id, kept.file
+                    ),
+                ));
+            }
+        }
+        let mut at = 0;
+        roles.retain(|_| {
+            let keep = first.get(at).is_none_or(|&first_at| first_at == at);
+            at += 1;
+            keep
+        });
         if manifest.index.is_none() {
             errors.extend(unlisted_folders(&manifest, &roles));
         }
@@ -181,9 +175,6 @@ impl Dataset {
         (dataset, errors)
     }
 }
-
-/// A role page as `parse_role` read it: the role and its warnings, or why it could not be read.
-type RoleParsed = Result<(Role, Vec<DataError>), Vec<DataError>>;
 
 /// Whether every page the manifest names was read: each named page, and at least one page per folder.
 fn read_every_page(manifest: &Manifest, roles: &[Role], files: &FetchedFiles) -> bool {
