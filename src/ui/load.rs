@@ -21,7 +21,7 @@ use crate::parse::{
 use paygrade_core::names::Names;
 
 /// The reader's own files: path (relative to the folder they opened) → bytes. Never sent anywhere.
-pub type LocalFiles = paygrade_core::names::Names<Vec<u8>>;
+pub type LocalFiles = Names<Vec<u8>>;
 
 /// Whose data is on screen, for the banner that says so.
 #[derive(Clone, Debug, PartialEq)]

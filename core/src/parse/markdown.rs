@@ -570,9 +570,9 @@ impl Needle {
 
 struct InlineParser<'a> {
     chars: &'a [char],
-    /// Searches that found nothing, by (needle, scope end) (`Needle::key`) → the earliest start that failed. A
-    /// later search for the same needle from further on within the same scope cannot succeed
-    /// either; this keeps parsing linear. A map, not a list: every emphasis span is a scope of its
+    /// Searches that found nothing, by (needle, scope end) as `Needle::key` → the earliest start
+    /// that failed. A later search for the same needle from further on within the same scope cannot
+    /// succeed either; this keeps parsing linear. A map, not a list: every emphasis span is a scope of its
     /// own, and scanning a list of them for each search was quadratic (`*__a* ` × 100,000).
     failed: HashMap<usize, usize>,
     /// Every maximal backtick run as (length, start), sorted, built at the first backtick: a
