@@ -22,6 +22,7 @@ pub mod directory;
 pub mod export;
 pub mod format;
 pub mod model;
+pub mod names;
 pub mod order;
 pub mod parse;
 pub mod table;

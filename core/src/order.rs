@@ -5,7 +5,6 @@
 //! over positions, and each caller only supplies how two of its items compare.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// Sorts `items` by `compare`, keeping equal items in their order (a stable sort), through the one sort.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
@@ -66,15 +65,25 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
-/// A map from pairs, inserted one by one: collecting into a `BTreeMap` sorts the pairs first, which
-/// compiles another sort for each key and value type. A later pair with an equal key wins, as with
-/// `collect`.
-pub fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in pairs {
-        map.insert(key, value);
+/// For each position `0..len`, the first position that compares equal to it (itself when none before it
+/// does): the first row, id or key of its kind, found with the one sort instead of a hash map per key
+/// type (each compiles its own table code into the wasm).
+pub fn first_equal(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let order = positions(len, compare);
+    let mut first: Vec<usize> = (0..len).collect();
+    let mut run: Option<usize> = None;
+    for at in order {
+        // The sort is stable, so each run of equal items starts with the earliest.
+        let start = match run {
+            Some(start) if compare(start, at) == Ordering::Equal => start,
+            _ => at,
+        };
+        run = Some(start);
+        if let Some(slot) = first.get_mut(at) {
+            *slot = start;
+        }
     }
-    map
+    first
 }
 
 /// The positions `0..len` in the order `compare` gives them, equal ones in their own order. The one
@@ -108,17 +117,19 @@ mod tests {
     }
 
     #[test]
+    fn each_item_points_at_the_first_equal_one() {
+        let keys = ["b", "a", "b", "c", "a", "b"];
+        let first = first_equal(keys.len(), &|a, b| keys[a].cmp(keys[b]));
+        assert_eq!(first, [0, 1, 0, 3, 1, 0]);
+        assert!(first_equal(0, &|_, _| Ordering::Equal).is_empty());
+    }
+
+    #[test]
     fn longer_cycles_land_in_order() {
         let mut items: Vec<u32> = (0..50).map(|n| (n * 37 + 11) % 50).collect();
         let mut expected = items.clone();
         expected.sort();
         sort_by(&mut items, Ord::cmp);
         assert_eq!(items, expected);
-    }
-
-    #[test]
-    fn a_map_keeps_the_last_value_of_a_key() {
-        let map = map_from([("b", 1), ("a", 2), ("b", 3)]);
-        assert_eq!(map.into_iter().collect::<Vec<_>>(), [("a", 2), ("b", 3)]);
     }
 }

@@ -1,10 +1,9 @@
 //! The manifest, path rules and assembling a dataset across files with cross-checks.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use paygrade_core::model::{DataError, Dataset, JobAds};
-use paygrade_core::parse::{load_dataset, parse_manifest, resolve_data_path};
+use paygrade_core::parse::{load_dataset, parse_manifest, resolve_data_path, FetchedFiles};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/mini");
 
@@ -201,7 +200,7 @@ fn fixture_loads_with_cross_file_checks() {
 #[test]
 fn reference_currency_without_a_rate_is_reported() {
     let manifest = parse_manifest("paygrade.json", MANIFEST.as_bytes()).unwrap();
-    let mut files = BTreeMap::new();
+    let mut files = FetchedFiles::new();
     files.insert(
         "grades.csv".to_string(),
         Ok(b"grade,manager_titles,ic_titles,midpoint,spread\n12,VP,,210000,0.4\n".to_vec()),
@@ -260,7 +259,7 @@ fn pages_with_the_same_name_in_different_folders_both_load() {
     );
     let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
     let page = b"---\ntitle: Associate\ngrade: 5\n---\n".to_vec();
-    let files = BTreeMap::from([
+    let files = FetchedFiles::from([
         ("roles/sales/associate.md".to_string(), Ok(page.clone())),
         ("roles/marketing/associate.md".to_string(), Ok(page)),
     ]);
@@ -289,7 +288,7 @@ fn paths_that_differ_only_in_case_collide_and_keep_the_first() {
     );
     let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
     let page = b"---\ntitle: X\ngrade: 12\n---\n".to_vec();
-    let files = BTreeMap::from([
+    let files = FetchedFiles::from([
         ("a/x.md".to_string(), Ok(page.clone())),
         ("a/X.md".to_string(), Ok(page)),
     ]);
@@ -308,7 +307,7 @@ fn a_folder_of_pages_is_read_whole_and_its_index_checked() {
     let text = MANIFEST.replace("\"roles/vp-strategy-developer-relations.md\"", "\"roles/\"");
     let manifest = parse_manifest("paygrade.json", text.as_bytes()).unwrap();
     let page = |title: &str| format!("---\ntitle: {title}\ngrade: 6\n---\n").into_bytes();
-    let mut files = BTreeMap::from([
+    let mut files = FetchedFiles::from([
         (
             "roles/eng/backend/_index.md".to_string(),
             Ok(page("Backend Engineer")),
@@ -352,7 +351,7 @@ fn a_folder_without_an_index_or_pages_says_how_to_list_it() {
     let (files, errors) = manifest.files();
     assert!(errors.is_empty());
     assert_eq!(files, ["grades.csv", "locations.csv", "currencies.csv"]);
-    let (_, errors) = Dataset::assemble(manifest, &BTreeMap::new());
+    let (_, errors) = Dataset::assemble(manifest, &FetchedFiles::new());
     assert!(
         errors
             .iter()
@@ -375,7 +374,7 @@ fn with_an_index_the_page_fetches_tables_and_index_only() {
             "index.json"
         ]
     );
-    let bad = BTreeMap::from([(
+    let bad = FetchedFiles::from([(
         "index.json".to_string(),
         Ok(b"{\"version\": 9, \"roles\": []}".to_vec()),
     )]);

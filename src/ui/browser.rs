@@ -33,7 +33,9 @@ pub async fn copy_text(text: &str) -> bool {
 /// Reads files the reader picked or dropped. A folder's files keep their path inside it
 /// (`roles/a.md`), without the folder's own name.
 pub async fn read_files(picked: Vec<web_sys::File>) -> crate::ui::load::LocalFiles {
-    let mut files = crate::ui::load::LocalFiles::new();
+    // Gathered, then sorted once by `collect`: a folder can hold thousands of files, and inserting
+    // each into the sorted map would move the later ones along every time.
+    let mut files = Vec::with_capacity(picked.len());
     for file in picked {
         let relative = js_sys::Reflect::get(
             &file,
@@ -53,7 +55,7 @@ pub async fn read_files(picked: Vec<web_sys::File>) -> crate::ui::load::LocalFil
         let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
             continue;
         };
-        files.insert(path, js_sys::Uint8Array::new(&buffer).to_vec());
+        files.push((path, js_sys::Uint8Array::new(&buffer).to_vec()));
     }
-    files
+    files.into_iter().collect()
 }

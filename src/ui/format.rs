@@ -24,8 +24,8 @@ pub fn exact(value: f64) -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use paygrade_core::names::Names;
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
     use js_sys::Intl::{NumberFormat, NumberFormatOptions, NumberFormatStyle};
     use js_sys::{Array, Function};
@@ -33,16 +33,18 @@ mod imp {
 
     thread_local! {
         /// Building a formatter costs far more than using one; the manager table formats thousands.
-        static FORMATTERS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
+        /// By currency and digits: a page uses a handful, so the core's small map, not a hash table.
+        static FORMATTERS: RefCell<Names<Function>> = const { RefCell::new(Names::new()) };
     }
 
     fn formatter(key: &str, options: impl FnOnce() -> NumberFormatOptions) -> Function {
         FORMATTERS.with(|cache| {
-            cache
-                .borrow_mut()
-                .entry(key.to_string())
-                .or_insert_with(|| NumberFormat::new(&Array::new(), &options()).format())
-                .clone()
+            if let Some(format) = cache.borrow().get(key) {
+                return format.clone();
+            }
+            let format = NumberFormat::new(&Array::new(), &options()).format();
+            cache.borrow_mut().insert(key.to_string(), format.clone());
+            format
         })
     }
 

@@ -7,7 +7,6 @@
 //! it (the cache keeps only a weak reference, so destroying the last widget frees it).
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
 use std::rc::{Rc, Weak};
 
 use futures::channel::oneshot;
@@ -19,9 +18,10 @@ use crate::parse::{
     overlay, parse_manifest, parse_role, FetchedFiles, LocalReport, Sources, MAINTAINED_RULES,
     MANIFEST,
 };
+use paygrade_core::names::Names;
 
 /// The reader's own files: path (relative to the folder they opened) → bytes. Never sent anywhere.
-pub type LocalFiles = BTreeMap<String, Vec<u8>>;
+pub type LocalFiles = Names<Vec<u8>>;
 
 /// Whose data is on screen, for the banner that says so.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,9 +87,9 @@ enum Slot<T> {
 }
 
 thread_local! {
-    static FOLDERS: RefCell<HashMap<String, Slot<Published>>> = RefCell::new(HashMap::new());
-    static PAGES: RefCell<HashMap<String, Slot<RolePage>>> = RefCell::new(HashMap::new());
-    static RULES: RefCell<HashMap<String, Slot<Vec<u8>>>> = RefCell::new(HashMap::new());
+    static FOLDERS: RefCell<Names<Slot<Published>>> = const { RefCell::new(Names::new()) };
+    static PAGES: RefCell<Names<Slot<RolePage>>> = const { RefCell::new(Names::new()) };
+    static RULES: RefCell<Names<Slot<Vec<u8>>>> = const { RefCell::new(Names::new()) };
     /// The maintained rules, kept for the document's life once fetched: every folder shares one copy.
     static RULES_KEPT: RefCell<Option<Rc<Vec<u8>>>> = const { RefCell::new(None) };
     static FETCHES: RefCell<u32> = const { RefCell::new(0) };
@@ -144,7 +144,7 @@ pub async fn role_page(base: &str, file: &str, dataset: Rc<Dataset>) -> Rc<RoleP
 
 /// The value under `key` in `cache`: alive already, being loaded (wait for it), or loaded now by `start`.
 async fn shared<T, F, Fut>(
-    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, Slot<T>>>>,
+    cache: &'static std::thread::LocalKey<RefCell<Names<Slot<T>>>>,
     key: String,
     start: F,
 ) -> Loaded<T>

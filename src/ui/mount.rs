@@ -10,7 +10,6 @@
 //! destroyed, so the last one's going frees the shared dataset (`ui::load`).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -21,7 +20,6 @@ use yew::{AppHandle, AttrValue};
 use crate::ui::app::{App, AppProps};
 use crate::ui::url::{data_base, folder, ViewQuery, DEFAULT_DATA_BASE};
 use crate::view::contract;
-use paygrade_core::order;
 
 /// What a host passes to `mount`: a plain object, or `data-paygrade-*` attributes read into one.
 #[derive(Default, Debug, PartialEq)]
@@ -57,15 +55,22 @@ const OPTION_KEYS: [&str; 11] = [
     "explorer",
 ];
 
-/// Option values by name, as a host gave them: what `update` merges new values into.
-type Given = BTreeMap<&'static str, String>;
+/// Option values, one slot per name of `OPTION_KEYS`, as a host gave them: what `update` merges new
+/// values into. A fixed array, not a map: the names are known, and a map of them cost the wasm a
+/// `BTreeMap` of its own.
+#[derive(Clone, Default, PartialEq)]
+struct Given([Option<String>; OPTION_KEYS.len()]);
+
+impl Given {
+    /// The value given for option `key`.
+    fn get(&self, key: &str) -> Option<&String> {
+        let at = OPTION_KEYS.iter().position(|name| *name == key)?;
+        self.0.get(at)?.as_ref()
+    }
+}
 
 fn given_from(get: impl Fn(&str) -> Option<String>) -> Given {
-    order::map_from(
-        OPTION_KEYS
-            .into_iter()
-            .filter_map(|key| get(key).map(|value| (key, value))),
-    )
+    Given(OPTION_KEYS.map(get))
 }
 
 /// One option of a JS object: `None` when left out, `Some(None)` when `null` (cleared), else its text.
@@ -86,15 +91,9 @@ fn js_option(options: &JsValue, key: &str) -> Option<Option<String>> {
 /// `given` with the options a JS object names changed: `null` clears one, a value replaces it.
 fn merged(given: &Given, options: &JsValue) -> Given {
     let mut given = given.clone();
-    for key in OPTION_KEYS {
-        match js_option(options, key) {
-            None => {}
-            Some(None) => {
-                given.remove(key);
-            }
-            Some(Some(value)) => {
-                given.insert(key, value);
-            }
+    for (key, slot) in OPTION_KEYS.into_iter().zip(given.0.iter_mut()) {
+        if let Some(value) = js_option(options, key) {
+            *slot = value;
         }
     }
     given
@@ -188,9 +187,11 @@ fn attribute_for(element: &Element, key: &str) -> String {
 /// The options an element's attributes give, over `defaults`.
 fn given_from_element(element: &Element, defaults: &Given) -> Given {
     let mut given = defaults.clone();
-    given.extend(given_from(|key| {
-        element.get_attribute(&attribute_for(element, key))
-    }));
+    for (key, slot) in OPTION_KEYS.into_iter().zip(given.0.iter_mut()) {
+        if let Some(value) = element.get_attribute(&attribute_for(element, key)) {
+            *slot = Some(value);
+        }
+    }
     given
 }
 
@@ -343,16 +344,13 @@ fn mount_widget(host: &Element, given: Given) -> Result<MountHandle, JsValue> {
 /// Mounts into `root` with no shadow root, for pages that own their document: the standalone explorer
 /// (which keeps its view in the URL) and the iframe route (which only reads it).
 pub fn mount_in_place(root: Element, options: MountOptions, standalone: bool) -> MountHandle {
-    let given = order::map_from(
-        [
-            ("data", &options.data),
-            ("stylesheet", &options.stylesheet),
-            ("explorer", &options.explorer),
-            ("sync", &options.sync),
-        ]
-        .into_iter()
-        .filter_map(|(key, value)| value.clone().map(|value| (key, value))),
-    );
+    let given = given_from(|key| match key {
+        "data" => options.data.clone(),
+        "stylesheet" => options.stylesheet.clone(),
+        "explorer" => options.explorer.clone(),
+        "sync" => options.sync.clone(),
+        _ => None,
+    });
     MountHandle::new(render(root, options.props(standalone), given, standalone))
 }
 
@@ -415,7 +413,7 @@ pub fn take_over(root: Element, search: &str) -> Result<MountHandle, JsValue> {
         app: Some(app),
         root: live,
         shadow: None,
-        given: Given::new(),
+        given: Given::default(),
         standalone: true,
     }))
 }

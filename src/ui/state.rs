@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::band::CurrencyChoice;
-use std::collections::BTreeMap;
+use paygrade_core::names::Names;
 
 use crate::model::{
     slug, DataError, Dataset, Date, HireWay, IndexEntry, IndexLevel, Location, Role,
@@ -152,7 +152,7 @@ pub struct State {
     /// The published data as fetched, kept to lay the reader's files over it (or forget them).
     pub published: Option<Shared<Published>>,
     /// Role pages fetched on their own, by role id: `None` while the fetch is under way.
-    pub pages: Rc<BTreeMap<String, Option<Shared<RolePage>>>>,
+    pub pages: Rc<Names<Option<Shared<RolePage>>>>,
     /// Where the view is shown, which decides what it offers and fetches.
     pub surface: Surface,
 }
@@ -169,7 +169,7 @@ impl Default for State {
             today: None,
             source: DataSource::Published,
             published: None,
-            pages: Rc::new(BTreeMap::new()),
+            pages: Rc::new(Names::new()),
             surface: Surface::Page,
         }
     }
@@ -289,7 +289,7 @@ impl State {
         let Some(dataset) = self.dataset.clone() else {
             return;
         };
-        let page_role = |pages: &BTreeMap<String, Option<Shared<RolePage>>>, id: &str| {
+        let page_role = |pages: &Names<Option<Shared<RolePage>>>, id: &str| {
             pages
                 .get(id)
                 .and_then(|page| page.as_deref())

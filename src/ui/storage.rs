@@ -34,12 +34,15 @@ pub async fn load() -> Option<LocalFiles> {
         .await
         .ok()?;
     let pairs: Array = value.dyn_into().ok()?;
-    let files: LocalFiles = paygrade_core::order::map_from(pairs.iter().filter_map(|pair| {
-        let pair: Array = pair.dyn_into().ok()?;
-        let name = pair.get(0).as_string()?;
-        let bytes: Uint8Array = pair.get(1).dyn_into().ok()?;
-        Some((name, bytes.to_vec()))
-    }));
+    let files: LocalFiles = pairs
+        .iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.dyn_into().ok()?;
+            let name = pair.get(0).as_string()?;
+            let bytes: Uint8Array = pair.get(1).dyn_into().ok()?;
+            Some((name, bytes.to_vec()))
+        })
+        .collect();
     (!files.is_empty()).then_some(files)
 }
 

@@ -5,11 +5,11 @@
 //! storage. A widget leaves its group when it is destroyed; the last one to leave removes the group.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use yew::Callback;
 
 use crate::band::CurrencyChoice;
+use paygrade_core::names::Names;
 
 /// What a synced group shares.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +27,8 @@ struct Group {
 }
 
 thread_local! {
-    static GROUPS: RefCell<HashMap<String, Group>> = RefCell::new(HashMap::new());
+    /// By name: a page has a few groups, so the core's small map, not a hash table of its own.
+    static GROUPS: RefCell<Names<Group>> = const { RefCell::new(Names::new()) };
 }
 
 /// A widget's place in a group; dropping it leaves the group.
@@ -55,7 +56,12 @@ impl Drop for Membership {
 pub fn join(name: &str, member: usize, on_choice: Callback<SyncedChoice>) -> Membership {
     let current = GROUPS.with(|groups| {
         let mut groups = groups.borrow_mut();
-        let group = groups.entry(name.to_string()).or_default();
+        if !groups.contains_key(name) {
+            groups.insert(name.to_string(), Group::default());
+        }
+        let Some(group) = groups.get_mut(name) else {
+            return [None, None];
+        };
         group.members.push((member, on_choice.clone()));
         let location = group.location.clone().map(SyncedChoice::Location);
         let currency = group.currency.clone().map(SyncedChoice::Currency);

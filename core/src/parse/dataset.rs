@@ -1,7 +1,5 @@
 //! Assembling a dataset from fetched files, and the cross-file checks no single parser can do.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-
 use crate::model::{DataError, Dataset, Manifest, Role, RoleIndex};
 
 use super::{
@@ -10,7 +8,7 @@ use super::{
 };
 
 /// Fetched files by resolved path: the bytes, or why they could not be fetched.
-pub type FetchedFiles = BTreeMap<String, Result<Vec<u8>, String>>;
+pub type FetchedFiles = crate::names::Names<Result<Vec<u8>, String>>;
 
 impl Dataset {
     /// Parses every table and role the manifest names from `files` (keys as returned by
@@ -79,30 +77,47 @@ impl Dataset {
         let (_, hiring) = parse_table(hiring_file, super::parse_hiring, &mut errors);
         let (_, payments) = parse_table(payments_file, super::parse_payments, &mut errors);
 
-        let mut roles: Vec<crate::model::Role> = Vec::new();
-        let mut ids: HashMap<String, String> = HashMap::new();
+        // Every page parsed into `roles` (sized once), what each page reported beside it.
+        let mut roles: Vec<crate::model::Role> = Vec::with_capacity(role_files.len());
+        let mut pages: Vec<(String, Vec<DataError>, Option<usize>)> = Vec::new();
         for (name, bytes) in role_files {
             match parse_role(&name, bytes) {
                 Ok((role, warnings)) => {
-                    errors.extend(warnings);
-                    if let Some(first) = ids.get(&role.id) {
-                        errors.push(DataError::field(
-                            &name,
-                            None,
-                            "id",
-                            format!(
-                                "its id \"{}\" (from its path) is already used by {first}; page skipped",
-                                role.id
-                            ),
-                        ));
-                    } else {
-                        ids.insert(role.id.clone(), role.file.clone());
-                        roles.push(role);
-                    }
+                    pages.push((name, warnings, Some(roles.len())));
+                    roles.push(role);
                 }
-                Err(problems) => errors.extend(problems),
+                Err(problems) => pages.push((name, problems, None)),
             }
         }
+        // Of pages with one id, the first read is kept: found with the one sort, not a map by id.
+        let first = crate::order::first_equal(roles.len(), &|a, b| {
+            let id = |at: usize| roles.get(at).map(|role| role.id.as_str());
+            id(a).cmp(&id(b))
+        });
+        for (name, problems, role_at) in pages {
+            errors.extend(problems);
+            let Some(at) = role_at else { continue };
+            let first_at = first.get(at).copied().unwrap_or(at);
+            if let (true, Some(role), Some(kept)) =
+                (first_at != at, roles.get(at), roles.get(first_at))
+            {
+                errors.push(DataError::field(
+                    &name,
+                    None,
+                    "id",
+                    format!(
+                        "its id \"{}\" (from its path) is already used by {}; page skipped",
+                        role.id, kept.file
+                    ),
+                ));
+            }
+        }
+        let mut at = 0;
+        roles.retain(|_| {
+            let keep = first.get(at).is_none_or(|&first_at| first_at == at);
+            at += 1;
+            keep
+        });
         if manifest.index.is_none() {
             errors.extend(unlisted_folders(&manifest, &roles));
         }
@@ -129,7 +144,7 @@ impl Dataset {
         };
 
         // A leaf with no hiring process, career ladder or indicators of its own shows its family overview's.
-        let overviews: HashMap<String, crate::model::Role> = roles
+        let overviews: crate::names::Names<crate::model::Role> = roles
             .iter()
             .filter(|role| role.is_overview_page())
             .map(|role| (role.id.clone(), role.clone()))
@@ -179,12 +194,14 @@ fn read_every_page(manifest: &Manifest, roles: &[Role], files: &FetchedFiles) ->
 /// The index file's entries, plus the pages it does not list (a reader's own page added to the published
 /// data), sorted by id.
 fn with_pages(mut index: RoleIndex, made: RoleIndex) -> RoleIndex {
-    let listed: HashSet<String> = index.roles.iter().map(|entry| entry.id.clone()).collect();
-    index.roles.extend(
-        made.roles
-            .into_iter()
-            .filter(|entry| !listed.contains(&entry.id)),
-    );
+    let mut listed: Vec<&str> = index.roles.iter().map(|entry| entry.id.as_str()).collect();
+    crate::order::sort_by(&mut listed, |a, b| a.cmp(b));
+    let unlisted: Vec<_> = made
+        .roles
+        .into_iter()
+        .filter(|entry| listed.binary_search(&entry.id.as_str()).is_err())
+        .collect();
+    index.roles.extend(unlisted);
     crate::order::sort_by(&mut index.roles, |a, b| a.id.cmp(&b.id));
     index
 }

@@ -545,19 +545,36 @@ pub(crate) fn parse_inlines(text: &str) -> Vec<Inline> {
 }
 
 /// What a failed search looked for, so an identical later search can be skipped.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Needle {
     Strong(char),
     Emphasis(char),
 }
 
+impl Needle {
+    /// This needle searched for up to `end`, as one number: the failures are then a
+    /// `HashMap<usize, usize>` like the shortcodes (and a role's level headings), one copy of the
+    /// hash table's code in the wasm instead of one more for a key of its own. The delimiter is `*`
+    /// or `_`, so four kinds per scope end; `end` is below the length of a `Vec<char>`, so the
+    /// product cannot overflow.
+    fn key(self, end: usize) -> usize {
+        let kind = match self {
+            Needle::Strong('*') => 0,
+            Needle::Strong(_) => 1,
+            Needle::Emphasis('*') => 2,
+            Needle::Emphasis(_) => 3,
+        };
+        end * 4 + kind
+    }
+}
+
 struct InlineParser<'a> {
     chars: &'a [char],
-    /// Searches that found nothing, by (needle, scope end) → the earliest start that failed. A
-    /// later search for the same needle from further on within the same scope cannot succeed
-    /// either; this keeps parsing linear. A map, not a list: every emphasis span is a scope of its
+    /// Searches that found nothing, by (needle, scope end) as `Needle::key` → the earliest start
+    /// that failed. A later search for the same needle from further on within the same scope cannot
+    /// succeed either; this keeps parsing linear. A map, not a list: every emphasis span is a scope of its
     /// own, and scanning a list of them for each search was quadratic (`*__a* ` × 100,000).
-    failed: HashMap<(Needle, usize), usize>,
+    failed: HashMap<usize, usize>,
     /// Every maximal backtick run as (length, start), sorted, built at the first backtick: a
     /// code span's closer is then a binary search. Scanning for it was quadratic when a page held
     /// runs of many different lengths (`` ` `` `` `` `` ``` ``…).
@@ -752,12 +769,12 @@ impl InlineParser<'_> {
 
     fn already_failed(&self, needle: Needle, from: usize, end: usize) -> bool {
         self.failed
-            .get(&(needle, end))
+            .get(&needle.key(end))
             .is_some_and(|&failed_from| from >= failed_from)
     }
 
     fn remember_failure(&mut self, needle: Needle, from: usize, end: usize) {
-        let earliest = self.failed.entry((needle, end)).or_insert(from);
+        let earliest = self.failed.entry(needle.key(end)).or_insert(from);
         *earliest = (*earliest).min(from);
     }
 

@@ -1,7 +1,5 @@
 //! A data folder as bytes, and the reader's own files laid over it: the same parsing and checks either way.
 
-use std::collections::BTreeMap;
-
 use crate::model::{DataError, Dataset, Manifest};
 
 use super::{parse_manifest, FetchedFiles};
@@ -64,16 +62,15 @@ pub struct LocalReport {
 /// of the same name or is added as a new role.
 pub fn overlay(
     published: Option<&Sources>,
-    local: &BTreeMap<String, Vec<u8>>,
+    local: &crate::names::Names<Vec<u8>>,
 ) -> Result<(Sources, LocalReport), Vec<DataError>> {
     if let Some(manifest_bytes) = local.get(MANIFEST) {
         let manifest = parse_manifest(MANIFEST, manifest_bytes)?;
-        let files = crate::order::map_from(
-            local
-                .iter()
-                .filter(|(path, _)| path.as_str() != MANIFEST)
-                .map(|(path, bytes)| (path.clone(), Ok(bytes.clone()))),
-        );
+        let files = local
+            .iter()
+            .filter(|(path, _)| path.as_str() != MANIFEST)
+            .map(|(path, bytes)| (path.clone(), Ok(bytes.clone())))
+            .collect();
         let report = LocalReport {
             whole_folder: true,
             ..LocalReport::default()
@@ -149,23 +146,32 @@ mod tests {
 
     #[test]
     fn a_single_table_replaces_the_published_one_of_the_same_name() {
-        let local = BTreeMap::from([("locations.csv".to_string(), b"mine".to_vec())]);
+        let local = crate::names::Names::from([("locations.csv".to_string(), b"mine".to_vec())]);
         let (sources, report) = overlay(Some(&published()), &local).unwrap();
-        assert_eq!(sources.files["locations.csv"], Ok(b"mine".to_vec()));
-        assert_eq!(sources.files["grades.csv"], Ok(b"grades.csv".to_vec()));
+        assert_eq!(
+            sources.files.get("locations.csv"),
+            Some(&Ok(b"mine".to_vec()))
+        );
+        assert_eq!(
+            sources.files.get("grades.csv"),
+            Some(&Ok(b"grades.csv".to_vec()))
+        );
         assert_eq!(report.replaced, vec!["locations.csv"]);
         assert!(!report.whole_folder);
     }
 
     #[test]
     fn role_pages_replace_by_name_or_are_added_and_strangers_are_ignored() {
-        let local = BTreeMap::from([
+        let local = crate::names::Names::from([
             ("a.md".to_string(), b"new a".to_vec()),
             ("b.md".to_string(), b"b".to_vec()),
             ("notes.txt".to_string(), b"?".to_vec()),
         ]);
         let (sources, report) = overlay(Some(&published()), &local).unwrap();
-        assert_eq!(sources.files["roles/a.md"], Ok(b"new a".to_vec()));
+        assert_eq!(
+            sources.files.get("roles/a.md"),
+            Some(&Ok(b"new a".to_vec()))
+        );
         assert_eq!(sources.manifest.roles, vec!["roles/a.md", "local/b.md"]);
         assert_eq!(report.added, vec!["b.md"]);
         assert_eq!(report.ignored, vec!["notes.txt"]);
@@ -176,7 +182,7 @@ mod tests {
         let manifest = br#"{ "organisation": "Mine", "as_of": "2026-01-01",
             "reference": { "market": "Here", "currency": "EUR" },
             "tables": { "grades": "g.csv", "locations": "l.csv", "currencies": "c.csv" }, "policy": {} }"#;
-        let local = BTreeMap::from([
+        let local = crate::names::Names::from([
             (MANIFEST.to_string(), manifest.to_vec()),
             ("g.csv".to_string(), b"g".to_vec()),
         ]);
@@ -190,7 +196,7 @@ mod tests {
 
     #[test]
     fn single_files_without_published_data_ask_for_a_folder() {
-        let local = BTreeMap::from([("locations.csv".to_string(), b"x".to_vec())]);
+        let local = crate::names::Names::from([("locations.csv".to_string(), b"x".to_vec())]);
         let errors = overlay(None, &local).unwrap_err();
         assert!(errors[0].to_string().contains("open a whole data folder"));
     }

@@ -3,7 +3,7 @@
 //! front matter's grade settled against them. It is the first pass over a page; its result tells
 //! the second (`sections`) which headings open a level.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::model::{plain_text, slug, Block, DataError, Inline, Level, Role};
 
@@ -68,7 +68,9 @@ pub(super) struct FoundLevels {
     pub(super) levels: Vec<Level>,
     /// Block index of a level's heading → its index in `levels`.
     pub(super) level_headings: HashMap<usize, usize>,
-    pub(super) statement_blocks: HashSet<usize>,
+    /// Block indexes of the statements under a level heading, sorted (a binary search; a `HashSet`
+    /// of its own cost the wasm another hash table).
+    pub(super) statement_blocks: Vec<usize>,
 }
 
 /// One "… is a grade N": who it is about (`key` is the level's slug) and where it was read.
@@ -308,9 +310,10 @@ fn collect_levels(
     warnings: &mut Vec<DataError>,
 ) -> FoundLevels {
     let mut levels: Vec<Level> = Vec::new();
+    // The same map type as `read_keyed`'s first lines, so the wasm holds one copy of its code.
     let mut keys: HashMap<String, usize> = HashMap::new();
     let mut level_headings = HashMap::new();
-    let mut statement_blocks = HashSet::new();
+    let mut statement_blocks = Vec::new();
     for found in statements {
         let index = match keys.get(&found.key).copied() {
             Some(index) => {
@@ -350,17 +353,30 @@ fn collect_levels(
         };
         if let Some(heading) = found.heading {
             level_headings.entry(heading).or_insert(index);
-            statement_blocks.insert(found.block);
+            statement_blocks.push(found.block);
         }
     }
+    crate::order::sort_by(&mut statement_blocks, |a, b| a.cmp(b));
+    statement_blocks.dedup();
     // "## Job Grades" listing every level, then a heading per level: the heading named like a
     // level opens it.
-    let mut with_heading: HashSet<usize> = level_headings.values().copied().collect();
+    let mut with_heading = vec![false; levels.len()];
+    for &index in level_headings.values() {
+        if let Some(flag) = with_heading.get_mut(index) {
+            *flag = true;
+        }
+    }
     for (heading, key) in candidates {
-        if let Some(&index) = keys.get(key).filter(|_| !key.is_empty()) {
-            if !level_headings.contains_key(heading) && with_heading.insert(index) {
-                level_headings.insert(*heading, index);
-            }
+        let Some(&index) = keys.get(key) else {
+            continue;
+        };
+        if key.is_empty() || level_headings.contains_key(heading) {
+            continue;
+        }
+        // A level heading opens one level only: the first heading named like it.
+        if let Some(flag) = with_heading.get_mut(index).filter(|flag| !**flag) {
+            *flag = true;
+            level_headings.insert(*heading, index);
         }
     }
     if let [only] = levels.as_mut_slice() {

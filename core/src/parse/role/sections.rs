@@ -2,7 +2,7 @@
 //! requirements, performance indicators, career ladder, hiring, links, or another section), on
 //! the open level or on the role. It owns how a section's blocks become the model's lists.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::model::{
     plain_text, Block, DataError, Inline, ItemGroup, Link, ListItem, Role, Section,
@@ -40,7 +40,7 @@ pub(super) fn fill_sections(
     role: &mut Role,
     blocks: Vec<(usize, Block)>,
     level_headings: &HashMap<usize, usize>,
-    statement_blocks: &HashSet<usize>,
+    statement_blocks: &[usize],
     warnings: &mut Vec<DataError>,
 ) {
     let mut part = Part::Overview;
@@ -98,7 +98,7 @@ pub(super) fn fill_sections(
         match part {
             Part::Overview => {
                 if level_index.is_some()
-                    && statement_blocks.contains(&index)
+                    && statement_blocks.binary_search(&index).is_ok()
                     && is_one_sentence(&block)
                 {
                     continue;
