@@ -1,6 +1,6 @@
 //! The manifest (`paygrade.json`): what to load and the pay policy to apply.
 
-use std::collections::BTreeMap;
+use crate::names::Names;
 
 use super::Date;
 
@@ -75,13 +75,13 @@ pub struct JobAds {
     pub employees: Option<u32>,
     /// Headcounts in one jurisdiction (a country, state, province or city, as the rules name it), for
     /// laws that count only employees there.
-    pub employees_in: BTreeMap<String, u32>,
+    pub employees_in: Names<u32>,
     /// Whether the ad states the grade's equity grant (some laws ask for other compensation to be described;
     /// some companies want it said anyway).
     pub state_equity: bool,
     /// Sentences an ad carries where a law asks for them, keyed by the rules file's content words
     /// (`ai-screening`, `vacancy-status`, `application-deadline`, …).
-    pub statements: BTreeMap<String, String>,
+    pub statements: Names<String>,
 }
 
 impl Default for JobAds {
@@ -93,9 +93,9 @@ impl Default for JobAds {
             rules_max_age_days: DEFAULT_MAX_AGE_DAYS,
             rules_notice: None,
             employees: None,
-            employees_in: BTreeMap::new(),
+            employees_in: Names::default(),
             state_equity: false,
-            statements: BTreeMap::new(),
+            statements: Names::default(),
         }
     }
 }

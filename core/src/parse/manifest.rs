@@ -1,11 +1,10 @@
 //! `paygrade.json`: strict JSON (unknown or duplicate fields are errors), then policy checks.
 
-use std::collections::{BTreeMap, HashSet};
-
 use crate::model::{
     is_currency_code, CompaGroup, DataError, JobAds, Manifest, Policy, Reference, Tables,
     DEFAULT_MAX_AGE_DAYS,
 };
+use crate::names::Names;
 
 use super::json::{self, At, Fields};
 use super::{resolve_data_path, MANIFEST};
@@ -145,18 +144,22 @@ fn read_job_ads(at: &At) -> Result<JobAds, DataError> {
         "state_equity",
         "statements",
     ])?;
-    let mut employees_in = BTreeMap::new();
-    let mut statements = BTreeMap::new();
-    if let Some(counts) = ads.get("employees_in") {
-        for (place, count) in counts.entries()? {
-            employees_in.insert(place.to_string(), count.whole(u32::MAX)?);
-        }
-    }
-    if let Some(texts) = ads.get("statements") {
-        for (word, text) in texts.entries()? {
-            statements.insert(word.to_string(), text.string()?);
-        }
-    }
+    let employees_in = match ads.get("employees_in") {
+        Some(counts) => counts
+            .entries()?
+            .into_iter()
+            .map(|(place, count)| Ok((place.to_string(), count.whole(u32::MAX)?)))
+            .collect::<Result<Names<u32>, DataError>>()?,
+        None => Names::default(),
+    };
+    let statements = match ads.get("statements") {
+        Some(texts) => texts
+            .entries()?
+            .into_iter()
+            .map(|(word, text)| Ok((word.to_string(), text.string()?)))
+            .collect::<Result<Names<String>, DataError>>()?,
+        None => Names::default(),
+    };
     Ok(JobAds {
         benefits: ads.optional_string("benefits")?,
         benefits_url: ads.optional_string("benefits_url")?,
@@ -356,7 +359,7 @@ impl Manifest {
     /// else every role page named one by one (folders of pages are found only through the index), no
     /// duplicates. The UI fetches these, then calls `Dataset::assemble`.
     pub fn files(&self) -> (Vec<String>, Vec<DataError>) {
-        let mut files = Vec::new();
+        let mut resolved = Vec::new();
         let mut errors = Vec::new();
         let pages = self
             .roles
@@ -370,11 +373,21 @@ impl Manifest {
             .chain(pages)
         {
             match resolve_data_path(&self.file, path) {
-                Ok(resolved) if !files.contains(&resolved) => files.push(resolved),
-                Ok(_) => {}
+                Ok(file) => resolved.push(file),
                 Err(error) => errors.push(error),
             }
         }
+        // The first of equal paths is kept: found with the one sort, so a manifest naming thousands of
+        // pages is not searched once per page.
+        let first = crate::order::first_equal(resolved.len(), &|a, b| {
+            resolved.get(a).cmp(&resolved.get(b))
+        });
+        let files = resolved
+            .into_iter()
+            .enumerate()
+            .filter(|(at, _)| first.get(*at) == Some(at))
+            .map(|(_, file)| file)
+            .collect();
         (files, errors)
     }
 
@@ -392,23 +405,25 @@ impl Manifest {
     /// of a handbook's files, so it must not resolve the manifest's paths again per file.
     pub fn role_pages(&self) -> RolePages {
         let (others, _) = self.files();
-        let mut named = HashSet::new();
+        let mut named = Vec::new();
         let mut folders = Vec::new();
         for entry in &self.roles {
             if let Ok(resolved) = resolve_data_path(&self.file, entry) {
                 if entry.ends_with('/') {
                     folders.push(resolved + "/");
                 } else {
-                    named.insert(resolved);
+                    named.push((resolved, ()));
                 }
             }
         }
+        let named: Names<()> = named.into_iter().collect();
         // Tables, the index and the manifest are never pages, even inside a folder of pages.
-        let mut not_pages: HashSet<String> = others
+        let not_pages: Names<()> = others
             .into_iter()
-            .filter(|path| !named.contains(path))
+            .filter(|path| !named.contains_key(path))
+            .chain([MANIFEST.to_string()])
+            .map(|path| (path, ()))
             .collect();
-        not_pages.insert(MANIFEST.to_string());
         RolePages {
             named,
             folders,
@@ -420,28 +435,28 @@ impl Manifest {
 /// The job-family pages of a manifest, resolved: see `Manifest::role_pages`.
 #[derive(Debug, Clone, Default)]
 pub struct RolePages {
-    named: HashSet<String>,
+    named: Names<()>,
     /// Folder entries of `roles`, each ending in `/`.
     folders: Vec<String>,
-    not_pages: HashSet<String>,
+    not_pages: Names<()>,
 }
 
 impl RolePages {
     /// Whether `path` (resolved) is named in `roles`, or lies inside a folder it names and is neither a
     /// table, the index, the manifest nor a dotted file or folder (`.DS_Store`, `.git/…`).
     pub fn contains(&self, path: &str) -> bool {
-        self.named.contains(path)
+        self.named.contains_key(path)
             || (self
                 .folders
                 .iter()
                 .any(|folder| path.starts_with(folder.as_str()))
-                && !self.not_pages.contains(path)
+                && !self.not_pages.contains_key(path)
                 && !path.split('/').any(|segment| segment.starts_with('.')))
     }
 
     /// Whether `path` is named in `roles` one by one.
     pub fn is_named(&self, path: &str) -> bool {
-        self.named.contains(path)
+        self.named.contains_key(path)
     }
 }
 
