@@ -102,7 +102,7 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
     });
     html! {
         <div class="pg-ladder">
-            <svg class="pg-ladder-chart" viewBox={format!("0 0 {CHART_WIDTH} {}", fixed(height, 0))} role="img"
+            <svg class="pg-ladder-chart" viewBox={format!("0 0 {} {}", fixed(CHART_WIDTH, 0), fixed(height, 0))} role="img"
                 aria-label={format!("Bands of every grade in {}; the table below has the same figures.", props.place)}>
                 { for bars }
             </svg>
