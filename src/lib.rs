@@ -17,6 +17,11 @@
 
 pub mod ui;
 
+/// The page's allocator (see Cargo.toml); grows the wasm memory when it runs out, as dlmalloc did.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 // The core, under the paths the UI and the tests have always used.
 pub use paygrade_core::{
     band, directory, export, format as figures_text, model, parse, table, transparency, view,
