@@ -11,7 +11,8 @@ use std::rc::{Rc, Weak};
 
 use futures::channel::oneshot;
 use futures::future::join_all;
-use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{DataError, Dataset, Role};
 use crate::parse::{
@@ -349,10 +350,11 @@ pub fn resolve(
 /// One file's bytes, or a sentence saying why it could not be had.
 async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     FETCHES.with(|count| *count.borrow_mut() += 1);
-    let response = Request::get(url)
-        .send()
+    let window = web_sys::window().ok_or("could not be fetched (the page has no window)")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| format!("could not be fetched ({})", request_error(e)))?;
+        .map_err(|e| format!("could not be fetched ({})", browser_error(&e)))?
+        .unchecked_into();
     if !response.ok() {
         return Err(format!(
             "could not be fetched (the server answered {} {})",
@@ -360,20 +362,25 @@ async fn fetch(url: &str) -> Result<Vec<u8>, String> {
             response.status_text()
         ));
     }
-    response
-        .binary()
+    let body = response
+        .array_buffer()
+        .map_err(|e| format!("could not be read ({})", browser_error(&e)))?;
+    let buffer = JsFuture::from(body)
         .await
-        .map_err(|e| format!("could not be read ({})", request_error(e)))
+        .map_err(|e| format!("could not be read ({})", browser_error(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A failed request in the browser's words. gloo-net's own `Display` also covers the serde_json errors of
-/// its JSON helpers (Yew turns that feature on), which would link serde_json's messages into the wasm; a
-/// request for bytes never has one.
-fn request_error(error: gloo_net::Error) -> String {
-    match error {
-        gloo_net::Error::JsError(error) => error.to_string(),
-        gloo_net::Error::GlooError(text) => text,
-        #[allow(unreachable_patterns)]
-        _ => "an unexpected error".to_string(),
+/// A failed request in the browser's words: "TypeError: Failed to fetch".
+fn browser_error(error: &wasm_bindgen::JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!(
+            "{}: {}",
+            String::from(error.name()),
+            String::from(error.message())
+        ),
+        None => error
+            .as_string()
+            .unwrap_or_else(|| "an unexpected error".to_string()),
     }
 }
