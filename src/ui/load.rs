@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use futures::channel::oneshot;
-use futures::future::join_all;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -217,16 +216,16 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
         .map_err(|reason| vec![DataError::file(MANIFEST, reason)])?;
     let manifest = parse_manifest(MANIFEST, &manifest_bytes)?;
     let (paths, _) = manifest.files();
-    let rules_url = maintained_rules_url();
-    let (fetched, maintained_rules) = futures::join!(
-        join_all(
-            paths
-                .iter()
-                .map(|path| format!("{base}{path}"))
-                .map(|url| async move { fetch(&url).await }),
-        ),
-        maintained_rules(&rules_url)
-    );
+    // Every request is started before the first wait, so they download together.
+    let pending: Vec<_> = paths
+        .iter()
+        .map(|path| fetch(&format!("{base}{path}")))
+        .collect();
+    let maintained_rules = maintained_rules(&maintained_rules_url()).await;
+    let mut fetched = Vec::with_capacity(pending.len());
+    for file in pending {
+        fetched.push(file.await);
+    }
     let mut files: FetchedFiles = paths.into_iter().zip(fetched).collect();
     // An index that could not be had is reported by name; the pages the manifest names one by one still
     // open, fetched now as they would be without an index.
@@ -241,11 +240,14 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
             .into_iter()
             .filter(|page| !files.contains_key(page))
             .collect();
-        let pages = join_all(named.iter().map(|page| {
-            let url = format!("{base}{page}");
-            async move { fetch(&url).await }
-        }))
-        .await;
+        let pending: Vec<_> = named
+            .iter()
+            .map(|page| fetch(&format!("{base}{page}")))
+            .collect();
+        let mut pages = Vec::with_capacity(pending.len());
+        for page in pending {
+            pages.push(page.await);
+        }
         files.extend(named.into_iter().zip(pages));
     }
     Ok(Sources {
@@ -348,10 +350,19 @@ pub fn resolve(
 }
 
 /// One file's bytes, or a sentence saying why it could not be had.
-async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+fn fetch(url: &str) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
     FETCHES.with(|count| *count.borrow_mut() += 1);
-    let window = web_sys::window().ok_or("could not be fetched (the page has no window)")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    // Asked for now, not when first polled: requests started together download together, so a list of
+    // files needs no future combinator, only one wait after another.
+    let request = web_sys::window()
+        .map(|window| JsFuture::from(window.fetch_with_str(url)))
+        .ok_or("could not be fetched (the page has no window)");
+    async move { read_response(request?).await }
+}
+
+/// The bytes of a started request, or why there are none.
+async fn read_response(request: JsFuture) -> Result<Vec<u8>, String> {
+    let response: web_sys::Response = request
         .await
         .map_err(|e| format!("could not be fetched ({})", browser_error(&e)))?
         .unchecked_into();
