@@ -8,6 +8,7 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::ui::app::show;
+use crate::ui::handoff;
 use crate::ui::load::{self, resolve};
 use crate::ui::state::{Action, HistoryMode, Phase, State};
 use crate::ui::storage;
@@ -23,13 +24,12 @@ pub fn use_data_folder(state: &UseReducerHandle<State>, base: &AttrValue, own_fi
         let base = base.to_string();
         wasm_bindgen_futures::spawn_local(async move {
             // The reader's kept files are read while the published ones arrive, not after them.
-            let (published, local) = futures::join!(load::published(&base), async {
-                if own_files {
-                    storage::load().await
-                } else {
-                    None
-                }
-            });
+            let local = own_files.then(|| handoff::spawn(storage::load()));
+            let published = load::published(&base).await;
+            let local = match local {
+                Some(local) => local.await.flatten(),
+                None => None,
+            };
             let published = published.map_err(|problems| (*problems).clone());
             show(&state, resolve(published, local.as_ref()));
         });

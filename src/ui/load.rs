@@ -9,7 +9,6 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use futures::channel::oneshot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -18,6 +17,7 @@ use crate::parse::{
     overlay, parse_manifest, parse_role, FetchedFiles, LocalReport, Sources, MAINTAINED_RULES,
     MANIFEST,
 };
+use crate::ui::handoff;
 use paygrade_core::names::Names;
 
 /// The reader's own files: path (relative to the folder they opened) → bytes. Never sent anywhere.
@@ -82,7 +82,7 @@ type Loaded<T> = Result<Rc<T>, Rc<Vec<DataError>>>;
 
 /// One shared load: waiting views, or the result while some view still holds it.
 enum Slot<T> {
-    Loading(Vec<oneshot::Sender<Loaded<T>>>),
+    Loading(Vec<handoff::Sender<Loaded<T>>>),
     Ready(Weak<T>),
 }
 
@@ -154,7 +154,7 @@ where
 {
     enum Next<T> {
         Have(Rc<T>),
-        Wait(oneshot::Receiver<Loaded<T>>),
+        Wait(handoff::Receiver<Loaded<T>>),
         Load,
     }
     let next = cache.with(|cache| {
@@ -168,7 +168,7 @@ where
                 }
             },
             Some(Slot::Loading(waiting)) => {
-                let (sender, receiver) = oneshot::channel();
+                let (sender, receiver) = handoff::handoff();
                 waiting.push(sender);
                 Next::Wait(receiver)
             }
@@ -180,7 +180,7 @@ where
     });
     match next {
         Next::Have(value) => Ok(value),
-        Next::Wait(receiver) => receiver.await.unwrap_or_else(|_| {
+        Next::Wait(receiver) => receiver.await.unwrap_or_else(|| {
             Err(Rc::new(vec![DataError::file(
                 &key,
                 "could not be loaded (the load was dropped)",
@@ -201,7 +201,7 @@ where
                 waiting
             });
             for sender in waiting {
-                let _ = sender.send(result.clone());
+                sender.send(result.clone());
             }
             result
         }

@@ -9,6 +9,7 @@ pub mod components;
 pub mod crash;
 pub mod explorer;
 pub mod format;
+pub mod handoff;
 pub mod hooks;
 pub mod load;
 pub mod mount;
