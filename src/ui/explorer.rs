@@ -12,6 +12,7 @@ use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
 use crate::ui::format::{exact, money};
 use crate::ui::load::{DataSource, LocalFiles};
+use crate::ui::markup::{link_out, para};
 use crate::ui::state::{Phase, Shared, State};
 use crate::view::{
     contract, move_pay, next_grade, overlaps, promotion, report_link, role_band, total_rewards,
@@ -53,7 +54,7 @@ pub fn explorer_linked(
     links: Option<&SiteLinks>,
 ) -> Html {
     let body = match state.phase {
-        Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
+        Phase::Loading => status("Loading pay data…"),
         Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
         Phase::Ready if state.shows_directory() => directory_page(state, actions, links),
         Phase::Ready => ready(state, actions, links),
@@ -177,9 +178,9 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
         };
         html! { <a class="pg-back" {href} {onclick}>{ "← All job families" }</a> }
     });
-    let role_loading = state.page_loading().then(|| {
-        html! { <p class="pg-status" role="status">{ "Loading the role's page…" }</p> }
-    });
+    let role_loading = state
+        .page_loading()
+        .then(|| status("Loading the role's page…"));
     // The data's problems as they are (compared by identity in props), joined by the role page's own only
     // when it has some.
     let page_problems = state.page_problems();
@@ -280,7 +281,7 @@ fn pay_section(
                 </p>
                 <CompaBar band={band.clone()} marker={state.offer_amount()} />
                 if let Some(link) = report_link(dataset, location, Some(grade)) {
-                    <p class="pg-report"><a href={link} rel="noopener noreferrer">{ "Report this figure" }</a>
+                    <p class="pg-report">{ link_out(link, "Report this figure") }
                         { " (opens the data's issue tracker, pre-filled; paygrade sends nothing)" }</p>
                 }
                 <Formula steps={band.breakdown.clone()} />
@@ -501,7 +502,7 @@ fn offer_section(
         "Where does an offer sit?",
         html! {
             <>
-                <p class="pg-hint">{ "Nothing you type here leaves your browser: the amount rides in the link's fragment, which is never sent to a server." }</p>
+                { para("pg-hint", "Nothing you type here leaves your browser: the amount rides in the link's fragment, which is never sent to a server.") }
                 { body }
             </>
         },
@@ -602,7 +603,12 @@ fn section_of(id: &'static str, title_id: &'static str, title: AttrValue, body: 
 }
 
 /// A sentence saying there is nothing to show here.
-#[inline(never)]
 fn empty(text: &'static str) -> Html {
-    html! { <p class="pg-empty">{ text }</p> }
+    para("pg-empty", text)
+}
+
+/// What is on its way, said to screen readers as it changes.
+#[inline(never)]
+fn status(text: &'static str) -> Html {
+    html! { <p class="pg-status" role="status">{ text }</p> }
 }

@@ -11,6 +11,7 @@ pub mod explorer;
 pub mod format;
 pub mod hooks;
 pub mod load;
+pub mod markup;
 pub mod mount;
 pub mod state;
 pub mod storage;
