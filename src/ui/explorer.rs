@@ -12,6 +12,7 @@ use crate::ui::components::own_data::whose_data;
 use crate::ui::components::*;
 use crate::ui::format::{exact, money};
 use crate::ui::load::{DataSource, LocalFiles};
+use crate::ui::markup::{link_out, para};
 use crate::ui::state::{Phase, Shared, State};
 use crate::view::{
     contract, move_pay, next_grade, overlaps, promotion, report_link, role_band, total_rewards,
@@ -53,7 +54,7 @@ pub fn explorer_linked(
     links: Option<&SiteLinks>,
 ) -> Html {
     let body = match state.phase {
-        Phase::Loading => html! { <p class="pg-status" role="status">{ "Loading pay data…" }</p> },
+        Phase::Loading => status("Loading pay data…"),
         Phase::Failed => html! { <DataProblems problems={state.problems.clone()} fatal=true /> },
         Phase::Ready if state.shows_directory() => directory_page(state, actions, links),
         Phase::Ready => ready(state, actions, links),
@@ -71,12 +72,11 @@ pub fn explorer_linked(
             </p>
         }
     });
-    let own_data = own_data.filter(|_| state.phase != Phase::Loading).map(|callbacks| html! {
-        <section id="pg-own-data" class="pg-section" aria-labelledby="pg-own-data-title">
-            <h2 id="pg-own-data-title">{ "Your own data" }</h2>
+    let own_data = own_data.filter(|_| state.phase != Phase::Loading).map(|callbacks| {
+        section("pg-own-data", "pg-own-data-title", "Your own data", html! {
             <OwnData source={state.source.clone()} {organisation} on_files={callbacks.on_files}
                 on_forget={callbacks.on_forget} />
-        </section>
+        })
     });
     html! {
         <div class="pg-app">
@@ -123,7 +123,7 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
     let (Some(grade), Some(location)) = (state.current_grade(), state.current_location()) else {
         return html! {
             <>
-                <p class="pg-empty">{ "This data has no grades or no locations, so there is no band to show." }</p>
+                { empty("This data has no grades or no locations, so there is no band to show.") }
                 <DataProblems problems={state.problems.clone()} />
             </>
         };
@@ -151,9 +151,7 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
             <RoleSummary title={entry.title.clone()}
                 grade={level.and_then(|(_, level)| level.grade)} organisation={dataset.manifest.organisation.clone()} />
         },
-        None => {
-            html! { <p class="pg-empty">{ "This data folder lists no roles; the bands below are by grade." }</p> }
-        }
+        None => empty("This data folder lists no roles; the bands below are by grade."),
     };
     let after_pay = entry.map(|entry| html! {
         <>
@@ -180,9 +178,9 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
         };
         html! { <a class="pg-back" {href} {onclick}>{ "← All job families" }</a> }
     });
-    let role_loading = state.page_loading().then(|| {
-        html! { <p class="pg-status" role="status">{ "Loading the role's page…" }</p> }
-    });
+    let role_loading = state
+        .page_loading()
+        .then(|| status("Loading the role's page…"));
     // The data's problems as they are (compared by identity in props), joined by the role page's own only
     // when it has some.
     let page_problems = state.page_problems();
@@ -207,31 +205,19 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
             { after_pay.unwrap_or_default() }
             if let Some(notice) = &dataset.manifest.notice { <p class="pg-data-notice">{ notice.clone() }</p> }
             <nav class="pg-nav" aria-label="Sections">
-                <a href="#pg-pay">{ "Pay" }</a>
-                <a href="#pg-rewards">{ "Total rewards" }</a>
-                <a href="#pg-offer">{ "Offer" }</a>
-                <a href="#pg-move">{ "Moving" }</a>
-                <a href="#pg-compare">{ "Compare" }</a>
-                <a href="#pg-locations">{ "Every location" }</a>
-                <a href="#pg-job-ad">{ "Job ad" }</a>
-                if entry.is_some() {
-                    <a href="#pg-role">{ "Role" }</a>
-                    <a href="#pg-hiring">{ "Hiring" }</a>
-                }
-                <a href="#pg-grades">{ "Grades" }</a>
+                { for NAV.iter().filter(|(_, _, role_only)| entry.is_some() || !role_only).map(|&(href, label, _)| {
+                    html! { <a {href}>{ label }</a> }
+                }) }
             </nav>
             { rewards_section(actions, rewards.as_ref(), state.selection.valuation) }
             { offer_section(state, actions, &dataset, location, entry, grade, &view, rewards.as_ref()) }
             { move_section(state, actions, &dataset, location, entry, grade) }
-            <section id="pg-compare" class="pg-section" aria-labelledby="pg-compare-title">
-                <h2 id="pg-compare-title">{ format!("Compare locations for grade {grade}") }</h2>
+            { section("pg-compare", "pg-compare-title", format!("Compare locations for grade {grade}"), html! {
                 <Compare dataset={dataset.clone()} columns={compare_columns(state, &dataset, entry, grade)}
                     on_add={actions.add_compare.clone()} on_remove={actions.remove_compare.clone()} />
-            </section>
+            }) }
             { locations_section(state, actions, &dataset, grade) }
-            <section id="pg-job-ad" class="pg-section" aria-labelledby="pg-job-ad-title">
-                <h2 id="pg-job-ad-title">{ "For a job ad" }</h2>
-                { match &band {
+            { section("pg-job-ad", "pg-job-ad-title", "For a job ad", match &band {
                     Ok(band) => html! { <JobAd band={band.clone()}
                         title={job_title}
                         organisation={dataset.manifest.organisation.clone()}
@@ -241,25 +227,19 @@ fn ready(state: &State, actions: &Actions, links: Option<&SiteLinks>) -> Html {
                         today={state.today} posted={state.selection.posted} on_posted={actions.set_posted.clone()}
                         on_remote={actions.set_remote.clone()}
                         on_add={actions.add_ad_place.clone()} on_remove={actions.remove_ad_place.clone()} /> },
-                    Err(_) => html! { <p class="pg-empty">{ "There is no band to advertise here." }</p> },
-                } }
-            </section>
+                    Err(_) => empty("There is no band to advertise here."),
+                }) }
             { role_loading.unwrap_or_default() }
             if let Some(role) = role {
-                <section id="pg-role" class="pg-section" aria-labelledby="pg-role-title">
-                    <h2 id="pg-role-title">{ "The role" }</h2>
+                { section("pg-role", "pg-role-title", "The role", html! {
                     <RoleDetails role={role.clone()} level={level.map(|(position, _)| position)} />
-                </section>
-                <section id="pg-hiring" class="pg-section" aria-labelledby="pg-hiring-title">
-                    <h2 id="pg-hiring-title">{ "Hiring process" }</h2>
-                    <HiringTimeline role={role.clone()} />
-                </section>
+                }) }
+                { section("pg-hiring", "pg-hiring-title", "Hiring process", html! { <HiringTimeline role={role.clone()} /> }) }
             }
-            <section id="pg-grades" class="pg-section" aria-labelledby="pg-grades-title">
-                <h2 id="pg-grades-title">{ "Grades" }</h2>
+            { section("pg-grades", "pg-grades-title", "Grades", html! {
                 <GradeLadder rows={ladder_rows(state, &dataset, entry, &location.id)} highlight={Some(grade)}
                     place={place.clone()} on_select={actions.select_grade.clone()} />
-            </section>
+            }) }
             <DataProblems {problems} />
             <footer class="pg-footer">
                 { format!("{} data as of {}. Reference market: {} ({}).", dataset.manifest.organisation,
@@ -301,7 +281,7 @@ fn pay_section(
                 </p>
                 <CompaBar band={band.clone()} marker={state.offer_amount()} />
                 if let Some(link) = report_link(dataset, location, Some(grade)) {
-                    <p class="pg-report"><a href={link} rel="noopener noreferrer">{ "Report this figure" }</a>
+                    <p class="pg-report">{ link_out(link, "Report this figure") }
                         { " (opens the data's issue tracker, pre-filled; paygrade sends nothing)" }</p>
                 }
                 <Formula steps={band.breakdown.clone()} />
@@ -311,19 +291,27 @@ fn pay_section(
             html! { <p class="pg-warning" role="status">{ format!("No band for this place: {why}") }</p> }
         }
     };
-    html! {
-        <section id="pg-pay" class="pg-section" aria-labelledby={contract::PAY_TITLE_ID}>
-            <h2 id={contract::PAY_TITLE_ID}>{ contract::fill(contract::PAY_TITLE, &[("grade", &grade.to_string()), ("place", place)]) }</h2>
-            <div class="pg-controls">
-                <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
-                    on_select={actions.select_location.clone()} />
-                <CurrencyToggle selected={state.selection.currency.clone()} local={local} reference={reference}
-                    on_change={actions.set_currency.clone()} />
-                { hire_choice(dataset, location, view, actions) }
-            </div>
-            { body }
-        </section>
-    }
+    let title = contract::fill(
+        contract::PAY_TITLE,
+        &[("grade", &grade.to_string()), ("place", place)],
+    );
+    section(
+        "pg-pay",
+        contract::PAY_TITLE_ID,
+        title,
+        html! {
+            <>
+                <div class="pg-controls">
+                    <LocationPicker dataset={dataset.clone()} label="Location" selected={Some(AttrValue::from(location.id.clone()))}
+                        on_select={actions.select_location.clone()} />
+                    <CurrencyToggle selected={state.selection.currency.clone()} local={local} reference={reference}
+                        on_change={actions.set_currency.clone()} />
+                    { hire_choice(dataset, location, view, actions) }
+                </div>
+                { body }
+            </>
+        },
+    )
 }
 
 fn locations_section(
@@ -333,16 +321,18 @@ fn locations_section(
     grade: u8,
 ) -> Html {
     let s = &state.selection;
-    html! {
-        <section id="pg-locations" class="pg-section" aria-labelledby="pg-locations-title">
-            <h2 id="pg-locations-title">{ format!("Grade {grade} at every location") }</h2>
-            <LocationTable dataset={dataset.clone()} role={state.current_entry().map(|entry| AttrValue::from(entry.id.clone()))} {grade} currency={s.currency.clone()} today={state.today}
-                posted={s.posted.or(state.today)}
-                sort={s.sort} filter={s.filter.clone()} hiring_only={s.hiring_only} page={s.page}
-                on_sort={actions.set_sort.clone()} on_filter={actions.set_filter.clone()}
-                on_hiring_only={actions.set_hiring_only.clone()} on_page={actions.set_page.clone()} />
-        </section>
-    }
+    section(
+        "pg-locations",
+        "pg-locations-title",
+        format!("Grade {grade} at every location"),
+        html! {
+                <LocationTable dataset={dataset.clone()} role={state.current_entry().map(|entry| AttrValue::from(entry.id.clone()))} {grade} currency={s.currency.clone()} today={state.today}
+                    posted={s.posted.or(state.today)}
+                    sort={s.sort} filter={s.filter.clone()} hiring_only={s.hiring_only} page={s.page}
+                    on_sort={actions.set_sort.clone()} on_filter={actions.set_filter.clone()}
+                    on_hiring_only={actions.set_hiring_only.clone()} on_page={actions.set_page.clone()} />
+        },
+    )
 }
 
 fn compare_columns(
@@ -447,16 +437,9 @@ fn rewards_section(actions: &Actions, rewards: Option<&TotalRewards>, valuation:
         Some(rewards) => html! {
             <TotalRewardsBlock rewards={rewards.clone()} {valuation} on_valuation={actions.set_valuation.clone()} />
         },
-        None => {
-            html! { <p class="pg-empty">{ "There is no band to add the rest of the offer to." }</p> }
-        }
+        None => empty("There is no band to add the rest of the offer to."),
     };
-    html! {
-        <section id="pg-rewards" class="pg-section" aria-labelledby="pg-rewards-title">
-            <h2 id="pg-rewards-title">{ "Total rewards" }</h2>
-            { body }
-        </section>
-    }
+    section("pg-rewards", "pg-rewards-title", "Total rewards", body)
 }
 
 /// Where an offer sits, what it comes to with the rest of the offer, and where a promotion would take it.
@@ -511,17 +494,19 @@ fn offer_section(
                 </>
             }
         }
-        (Err(_), _) => {
-            html! { <p class="pg-empty">{ "There is no band to place an offer in." }</p> }
-        }
+        (Err(_), _) => empty("There is no band to place an offer in."),
     };
-    html! {
-        <section id="pg-offer" class="pg-section" aria-labelledby="pg-offer-title">
-            <h2 id="pg-offer-title">{ "Where does an offer sit?" }</h2>
-            <p class="pg-hint">{ "Nothing you type here leaves your browser: the amount rides in the link's fragment, which is never sent to a server." }</p>
-            { body }
-        </section>
-    }
+    section(
+        "pg-offer",
+        "pg-offer-title",
+        "Where does an offer sit?",
+        html! {
+            <>
+                { para("pg-hint", "Nothing you type here leaves your browser: the amount rides in the link's fragment, which is never sent to a server.") }
+                { body }
+            </>
+        },
+    )
 }
 
 /// "I earn X in A; what would I earn here?", under the company's move policy.
@@ -568,13 +553,62 @@ fn move_section(
         }
         MovePolicy::ClampToBand => "the current pay is converted and kept inside the new band.",
     };
+    section(
+        "pg-move",
+        "pg-move-title",
+        format!("Moving to {}", location.name()),
+        html! {
+                <MovePay dataset={dataset.clone()} from={from.map(|f| AttrValue::from(f.id.clone()))}
+                    from_currency={from.map(|f| AttrValue::from(f.currency.clone().unwrap_or_else(|| dataset.manifest.reference.currency.clone())))}
+                    salary={state.selection.salary.clone()} to_name={location.name()} {result} policy={policy_words}
+                    on_from={actions.set_move_from.clone()} on_salary={actions.set_salary.clone()} />
+        },
+    )
+}
+
+/// The page's sections and their links in the nav; the last field: only for a role (not a bare grade).
+const NAV: [(&str, &str, bool); 10] = [
+    ("#pg-pay", "Pay", false),
+    ("#pg-rewards", "Total rewards", false),
+    ("#pg-offer", "Offer", false),
+    ("#pg-move", "Moving", false),
+    ("#pg-compare", "Compare", false),
+    ("#pg-locations", "Every location", false),
+    ("#pg-job-ad", "Job ad", false),
+    ("#pg-role", "Role", true),
+    ("#pg-hiring", "Hiring", true),
+    ("#pg-grades", "Grades", false),
+];
+
+/// One of the page's sections, named by its heading.
+fn section(
+    id: &'static str,
+    title_id: &'static str,
+    title: impl Into<AttrValue>,
+    body: Html,
+) -> Html {
+    section_of(id, title_id, title.into(), body)
+}
+
+/// [`section`]'s markup, never inlined: each `html!` element is a few hundred bytes of wasm, so the ten
+/// sections share one copy of it.
+#[inline(never)]
+fn section_of(id: &'static str, title_id: &'static str, title: AttrValue, body: Html) -> Html {
     html! {
-        <section id="pg-move" class="pg-section" aria-labelledby="pg-move-title">
-            <h2 id="pg-move-title">{ format!("Moving to {}", location.name()) }</h2>
-            <MovePay dataset={dataset.clone()} from={from.map(|f| AttrValue::from(f.id.clone()))}
-                from_currency={from.map(|f| AttrValue::from(f.currency.clone().unwrap_or_else(|| dataset.manifest.reference.currency.clone())))}
-                salary={state.selection.salary.clone()} to_name={location.name()} {result} policy={policy_words}
-                on_from={actions.set_move_from.clone()} on_salary={actions.set_salary.clone()} />
+        <section {id} class="pg-section" aria-labelledby={title_id}>
+            <h2 id={title_id}>{ title }</h2>
+            { body }
         </section>
     }
+}
+
+/// A sentence saying there is nothing to show here.
+fn empty(text: &'static str) -> Html {
+    para("pg-empty", text)
+}
+
+/// What is on its way, said to screen readers as it changes.
+#[inline(never)]
+fn status(text: &'static str) -> Html {
+    html! { <p class="pg-status" role="status">{ text }</p> }
 }

@@ -12,6 +12,7 @@ pub mod format;
 pub mod handoff;
 pub mod hooks;
 pub mod load;
+pub mod markup;
 pub mod mount;
 pub mod state;
 pub mod storage;

@@ -6,6 +6,7 @@ use crate::band::Band;
 use crate::model::Dataset;
 use crate::ui::components::LocationPicker;
 use crate::ui::format::{exact, money};
+use crate::ui::markup::{definition, h3, para};
 use crate::ui::state::Shared;
 use crate::ui::url::MAX_COMPARE;
 
@@ -36,9 +37,9 @@ pub fn Compare(props: &CompareProps) -> Html {
             Ok(band) => html! {
                 <dl class="pg-compare-figures" data-min={exact(band.min)} data-mid={exact(band.mid)}
                     data-max={exact(band.max)} data-currency={band.currency.clone()}>
-                    <div><dt>{ "Minimum" }</dt><dd>{ money(band.min, &band.currency) }</dd></div>
-                    <div><dt>{ "Midpoint" }</dt><dd>{ money(band.mid, &band.currency) }</dd></div>
-                    <div><dt>{ "Maximum" }</dt><dd>{ money(band.max, &band.currency) }</dd></div>
+                    { definition(None, "Minimum", money(band.min, &band.currency)) }
+                    { definition(None, "Midpoint", money(band.mid, &band.currency)) }
+                    { definition(None, "Maximum", money(band.max, &band.currency)) }
                     if let Some(total) = column.total {
                         <div class="pg-compare-total" data-total={exact(total)}>
                             <dt>{ "Total rewards a year" }</dt><dd>{ money(total, &band.currency) }</dd>
@@ -46,11 +47,11 @@ pub fn Compare(props: &CompareProps) -> Html {
                     }
                 </dl>
             },
-            Err(why) => html! { <p class="pg-warning">{ why.clone() }</p> },
+            Err(why) => para("pg-warning", why.clone()),
         };
         html! {
             <li class="pg-compare-card">
-                <h3>{ column.name.clone() }</h3>
+                { h3(column.name.clone()) }
                 { body }
                 <button type="button" class="pg-button" aria-label={format!("Remove {}", column.name)}
                     onclick={move |_| on_remove.emit(id.clone())}>{ "Remove" }</button>
@@ -61,13 +62,13 @@ pub fn Compare(props: &CompareProps) -> Html {
     html! {
         <div class="pg-compare">
             if full {
-                <p class="pg-hint">{ format!("Comparing the most locations there is room for ({MAX_COMPARE}); remove one to add another.") }</p>
+                { para("pg-hint", format!("Comparing the most locations there is room for ({MAX_COMPARE}); remove one to add another.")) }
             } else {
                 <LocationPicker dataset={props.dataset.clone()} label="Add a location to compare"
                     on_select={props.on_add.clone()} clear_on_select=true />
             }
             if props.columns.is_empty() {
-                <p class="pg-hint">{ "Add two or more locations to see their bands side by side." }</p>
+                { para("pg-hint", "Add two or more locations to see their bands side by side.") }
             } else {
                 <ul class="pg-compare-cards">{ for cards }</ul>
             }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::band::Band;
 use crate::figures_text::fixed;
 use crate::ui::format::money;
+use crate::ui::markup::{cell, column_heading};
 use crate::view::Overlap;
 
 /// One grade's row: its titles and, when it could be computed, its band.
@@ -25,6 +26,17 @@ pub struct GradeLadderProps {
     pub place: AttrValue,
     pub on_select: Callback<u8>,
 }
+
+/// The table's column headings.
+const COLUMNS: [&str; 7] = [
+    "Grade",
+    "Manager titles",
+    "Individual contributor titles",
+    "Minimum",
+    "Midpoint",
+    "Maximum",
+    "Overlap with the next grade",
+];
 
 const ROW_HEIGHT: f64 = 26.0;
 const LABEL_WIDTH: f64 = 70.0;
@@ -74,9 +86,9 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
         let band_cells = match &row.band {
             Some(band) => html! {
                 <>
-                    <td>{ money(band.min, &band.currency) }</td>
-                    <td>{ money(band.mid, &band.currency) }</td>
-                    <td>{ money(band.max, &band.currency) }</td>
+                    { cell(money(band.min, &band.currency)) }
+                    { cell(money(band.mid, &band.currency)) }
+                    { cell(money(band.max, &band.currency)) }
                 </>
             },
             None => html! { <td colspan="3">{ "No band" }</td> },
@@ -87,8 +99,8 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
                     <button type="button" class="pg-link-button" aria-pressed={highlighted.to_string()}
                         onclick={move |_| on_select.emit(grade)}>{ format!("Grade {grade}") }</button>
                 </th>
-                <td>{ join_or_dash(&row.manager_titles) }</td>
-                <td>{ join_or_dash(&row.ic_titles) }</td>
+                { cell(join_or_dash(&row.manager_titles)) }
+                { cell(join_or_dash(&row.ic_titles)) }
                 { band_cells }
                 <td class="pg-overlap" data-overlap={row.overlap.as_ref().map(|o| fixed(o.fraction, 4))}>
                     { match (&row.overlap, &row.band) {
@@ -110,15 +122,7 @@ pub fn GradeLadder(props: &GradeLadderProps) -> Html {
                 <table class="pg-table">
                     <caption>{ format!("Every grade in {}", props.place) }</caption>
                     <thead>
-                        <tr>
-                            <th scope="col">{ "Grade" }</th>
-                            <th scope="col">{ "Manager titles" }</th>
-                            <th scope="col">{ "Individual contributor titles" }</th>
-                            <th scope="col">{ "Minimum" }</th>
-                            <th scope="col">{ "Midpoint" }</th>
-                            <th scope="col">{ "Maximum" }</th>
-                            <th scope="col">{ "Overlap with the next grade" }</th>
-                        </tr>
+                        <tr>{ for COLUMNS.into_iter().map(column_heading) }</tr>
                     </thead>
                     <tbody>{ for table_rows }</tbody>
                 </table>

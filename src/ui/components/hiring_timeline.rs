@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::model::{HiringStep, Role, StepKind};
 use crate::ui::components::rich_text::{inline_html, RichText};
+use crate::ui::markup::para;
 
 /// The role whose hiring steps are shown.
 #[derive(Properties, PartialEq)]
@@ -74,7 +75,7 @@ fn step_html(position: String, step: &HiringStep) -> Html {
 pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
     let role = &props.role;
     if role.hiring_steps.is_empty() {
-        return html! { <p class="pg-empty">{ "This page does not describe a hiring process." }</p> };
+        return para("pg-empty", "This page does not describe a hiring process.");
     }
     let steps = role
         .hiring_steps

@@ -11,6 +11,7 @@ use crate::transparency::{check_ad, AdCheck, PostedBand, PostingFacts, RuleSetCh
 use crate::ui::browser::copy_text;
 use crate::ui::components::LocationPicker;
 use crate::ui::format::{exact, money};
+use crate::ui::markup::{checkbox, h3, link_out, para};
 use crate::ui::state::Shared;
 use crate::ui::url::MAX_COMPARE;
 
@@ -120,9 +121,9 @@ fn rule_set_card(check: &RuleSetCheck, max_age_days: u32) -> Html {
             }
             <p class="pg-rule-source">
                 { format!("{} {in_force}{size} ", rule.citation) }
-                <a href={rule.source.clone()} rel="noopener noreferrer">{ "Source" }</a>
+                { link_out(rule.source.clone(), "Source") }
                 if let Some(second) = &rule.second_source {
-                    { " · " }<a href={second.clone()} rel="noopener noreferrer">{ "Second source" }</a>
+                    { " · " }{ link_out(second.clone(), "Second source") }
                 }
             </p>
             <p class={classes!("pg-rule-reviewed", check.stale.then_some("pg-warning"))}>
@@ -131,9 +132,9 @@ fn rule_set_card(check: &RuleSetCheck, max_age_days: u32) -> Html {
                     { format!(" That is more than {max_age_days} days ago: this summary may be out of date; check the source.") }
                 }
             </p>
-            <p class="pg-rule-summary">{ rule.summary.clone() }</p>
+            { para("pg-rule-summary", rule.summary.clone()) }
             if !rule.exemptions.is_empty() {
-                <p class="pg-rule-exemptions">{ format!("Exemptions: {}", rule.exemptions) }</p>
+                { para("pg-rule-exemptions", format!("Exemptions: {}", rule.exemptions)) }
             }
             if !rule.sources_note.is_empty() {
                 <details class="pg-rule-notes">
@@ -154,7 +155,7 @@ fn directive_notice(rule: &RuleSet) -> Html {
         <div class="pg-rule-notice" data-directive={rule.jurisdiction.country.clone()}>
             <h4>{ rule.name.clone() }</h4>
             <p>{ format!("The EU Pay Transparency Directive (2023/970) had to be put into national law by {}. It binds member states, not employers: until {}'s own act is in force, it asks nothing of this ad.", rule.in_force_from, rule.jurisdiction.country) }</p>
-            <p>{ rule.summary.clone() }{ " " }<a href={rule.source.clone()} rel="noopener noreferrer">{ "Source" }</a>
+            <p>{ rule.summary.clone() }{ " " }{ link_out(rule.source.clone(), "Source") }
                 { format!(" (checked {}).", rule.reviewed) }</p>
         </div>
     }
@@ -251,13 +252,6 @@ pub fn JobAd(props: &JobAdProps) -> Html {
             });
         })
     };
-    let onchange = {
-        let on_remote = props.on_remote.clone();
-        Callback::from(move |event: Event| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            on_remote.emit(input.checked());
-        })
-    };
     let extra = locations.iter().skip(1).map(|location| {
         let on_remove = props.on_remove.clone();
         let id = location.id.clone();
@@ -289,7 +283,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
         let meets = matches!(check.offered_verdict(), Some(Verdict::Meets | Verdict::Note));
         html! {
             <div class="pg-offered">
-                <h3>{ "A compliant range inside the band" }</h3>
+                { h3("A compliant range inside the band") }
                 <p class="pg-offered-range" data-min={exact(offered.min)} data-max={exact(offered.max)}>
                     { format!("{} to {}", money(offered.min, currency), money(offered.max, currency)) }
                 </p>
@@ -306,10 +300,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
         <div class="pg-job-ad">
             <fieldset class="pg-ad-places">
                 <legend>{ "Where the ad is open" }</legend>
-                <label class="pg-check">
-                    <input type="checkbox" checked={props.remote} {onchange} />
-                    { " Remote role, open to applicants in these places" }
-                </label>
+                { checkbox(" Remote role, open to applicants in these places", props.remote, &props.on_remote) }
                 if locations.len() < MAX_COMPARE + 1 {
                     <LocationPicker dataset={dataset.clone()} label="Also open to"
                         on_select={props.on_add.clone()} clear_on_select=true />
@@ -320,7 +311,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
             </fieldset>
             <label class="pg-label" for="pg-posted">{ "Posting date" }</label>
             <input id="pg-posted" class="pg-input pg-date" type="date" value={posted_text.clone()} onchange={onposted} />
-            <h3>{ "Pay-transparency laws" }</h3>
+            { h3("Pay-transparency laws") }
             <p class="pg-hint">
                 if let Some(notice) = &dataset.manifest.job_ads.rules_notice { { notice.clone() }{ " " } }
                 { format!("paygrade checks the ad, as posted on {}, against summaries of the laws; the check is not legal advice.",
@@ -341,7 +332,7 @@ pub fn JobAd(props: &JobAdProps) -> Html {
                     }
                 }</p>
                 if !no_rule.is_empty() {
-                    <p class="pg-hint">{ format!("No law in paygrade's rules takes in {}.", no_rule.join(" or ")) }</p>
+                    { para("pg-hint", format!("No law in paygrade's rules takes in {}.", no_rule.join(" or "))) }
                 }
                 <ul class="pg-rule-sets" aria-label="Laws that take in these places">
                     { for check.rule_sets.iter().map(|c| rule_set_card(c, max_age)) }
@@ -349,12 +340,12 @@ pub fn JobAd(props: &JobAdProps) -> Html {
             }
             { for check.notices.iter().map(directive_notice) }
             { for offered }
-            <h3>{ "Pay range sentence" }</h3>
+            { h3("Pay range sentence") }
             <div class="pg-ad-text">
-                { for paragraphs.iter().map(|p| html! { <p class="pg-sentence">{ p.clone() }</p> }) }
+                { for paragraphs.iter().map(|p| para("pg-sentence", p.clone())) }
             </div>
             <button type="button" class="pg-button" onclick={copy("the sentence", text)}>{ "Copy sentence" }</button>
-            <h3>{ "JobPosting JSON-LD" }</h3>
+            { h3("JobPosting JSON-LD") }
             <pre class="pg-code" tabindex="0"><code>{ json.clone() }</code></pre>
             <button type="button" class="pg-button" onclick={copy("the JSON-LD", json)}>{ "Copy JSON-LD" }</button>
             <p class="pg-hint" role="status">{ copied.map(|what| format!("Copied {what}.")).unwrap_or_default() }</p>

@@ -12,6 +12,7 @@ use crate::table::{ad_label, filtered, rows_for, sorted, to_csv, Column, Sort, T
 use crate::transparency::Verdict;
 use crate::ui::browser::download;
 use crate::ui::format::{count, money};
+use crate::ui::markup::{cell, checkbox, column_heading};
 use crate::ui::state::Shared;
 use crate::view::{own_midpoint_at, report_link};
 
@@ -187,21 +188,21 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
         let figures = match &row.band {
             Ok(f) => html! {
                 <>
-                    <td>{ money(f.min, f.currency()) }</td>
-                    <td>{ money(f.mid, f.currency()) }</td>
-                    <td>{ money(f.max, f.currency()) }</td>
+                    { cell(money(f.min, f.currency())) }
+                    { cell(money(f.mid, f.currency())) }
+                    { cell(money(f.max, f.currency())) }
                 </>
             },
             Err(why) => html! { <td colspan="3">{ why.clone() }</td> },
         };
         html! {
             <tr key={row.id.clone()}>
-                <td>{ row.country.clone() }</td>
-                <td>{ row.area.clone() }</td>
+                { cell(row.country.clone()) }
+                { cell(row.area.clone()) }
                 { figures }
-                <td>{ fixed(row.factor, 2) }</td>
-                <td>{ row.zone.clone() }</td>
-                <td>{ if row.hiring { "Yes" } else { "No" } }</td>
+                { cell(fixed(row.factor, 2)) }
+                { cell(row.zone.clone()) }
+                { cell(if row.hiring { "Yes" } else { "No" }) }
                 <td class={classes!("pg-ad-cell", match row.ad.verdict {
                     Some(Verdict::Breaks) => Some("pg-breaks"),
                     Some(Verdict::CannotTell) => Some("pg-cannot-tell"),
@@ -231,13 +232,6 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
             on_filter.emit(input.value());
         })
     };
-    let onchange = {
-        let on_hiring_only = props.on_hiring_only.clone();
-        Callback::from(move |event: Event| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            on_hiring_only.emit(input.checked());
-        })
-    };
     let export = {
         let (rows, shown, grade) = (rows.clone(), shown.clone(), props.grade);
         Callback::from(move |_| {
@@ -265,10 +259,7 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
                     <input id="pg-table-filter" class="pg-input" type="search" autocomplete="off"
                         value={props.filter.clone()} {oninput} />
                 </div>
-                <label class="pg-check">
-                    <input type="checkbox" checked={props.hiring_only} {onchange} />
-                    { " Hiring locations only" }
-                </label>
+                { checkbox(" Hiring locations only", props.hiring_only, &props.on_hiring_only) }
                 <button type="button" class="pg-button" onclick={export}>{ "Download CSV" }</button>
             </div>
             <p class="pg-row-count" role="status">
@@ -279,7 +270,7 @@ pub fn LocationTable(props: &LocationTableProps) -> Html {
                 <table class="pg-table">
                     <caption class="pg-visually-hidden">{ format!("Grade {} at every location", props.grade) }</caption>
                     <thead><tr>{ for header }
-                        if reports { <th scope="col">{ "Report a figure" }</th> }
+                        if reports { { column_heading("Report a figure") } }
                     </tr></thead>
                     <tbody>{ for body }</tbody>
                 </table>

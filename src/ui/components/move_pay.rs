@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::model::Dataset;
 use crate::ui::components::{Formula, LocationPicker};
 use crate::ui::format::{exact, money};
+use crate::ui::markup::para;
 use crate::ui::state::Shared;
 use crate::view::MoveResult;
 
@@ -40,7 +41,7 @@ pub fn MovePay(props: &MovePayProps) -> Html {
     let currency = props.from_currency.clone().unwrap_or_default();
     html! {
         <div class="pg-move">
-            <p class="pg-hint">{ format!("The company's move policy: {}", props.policy) }</p>
+            { para("pg-hint", format!("The company's move policy: {}", props.policy)) }
             <LocationPicker dataset={props.dataset.clone()} label="Moving from" selected={props.from.clone()}
                 on_select={props.on_from.clone()} />
             <label class="pg-label" for="pg-move-salary">{ format!("Current salary there (yearly base{})",

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::band::Band;
 use crate::figures_text::fixed;
 use crate::ui::format::money;
+use crate::ui::markup::para;
 use crate::view::{OfferPlace, OfferPosition};
 
 #[derive(Properties, PartialEq)]
@@ -28,12 +29,17 @@ pub fn OfferCheck(props: &OfferCheckProps) -> Html {
         })
     };
     let verdict = match props.amount {
-        None if props.text.trim().is_empty() => html! {
-            <p class="pg-hint">{ format!("Type a yearly base salary in {} to see where it sits.", band.currency) }</p>
-        },
-        None => {
-            html! { <p class="pg-warning">{ "That is not an amount: type digits, such as 150000." }</p> }
-        }
+        None if props.text.trim().is_empty() => para(
+            "pg-hint",
+            format!(
+                "Type a yearly base salary in {} to see where it sits.",
+                band.currency
+            ),
+        ),
+        None => para(
+            "pg-warning",
+            "That is not an amount: type digits, such as 150000.",
+        ),
         Some(amount) => {
             let offer = OfferPosition::of(band, amount);
             let place = match &offer.place {

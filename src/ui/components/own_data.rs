@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::ui::browser::read_files;
 use crate::ui::load::{DataSource, LocalFiles};
+use crate::ui::markup::para;
 
 #[derive(Properties, PartialEq)]
 pub struct OwnDataProps {
@@ -108,9 +109,9 @@ pub fn OwnData(props: &OwnDataProps) -> Html {
                         <button type="button" class="pg-button" onclick={move |_| on_forget.emit(())}>{ "Forget my files" }</button>
                     }
                 </div>
-                if *reading { <p class="pg-hint">{ "Reading your files…" }</p> }
+                if *reading { { para("pg-hint", "Reading your files…") } }
             </div>
-            <p class="pg-hint">{ "Your files are read by this page in your browser and kept in this browser's storage until you forget them. They are never uploaded." }</p>
+            { para("pg-hint", "Your files are read by this page in your browser and kept in this browser's storage until you forget them. They are never uploaded.") }
         </div>
     }
 }

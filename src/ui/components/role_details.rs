@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::model::{Block, Inline, ItemGroup, Level, Role};
 use crate::ui::components::rich_text::{inline_html, RichText};
+use crate::ui::markup::{h3, para};
 
 /// The role, and which of its levels the reader chose (its index in `role.levels`).
 #[derive(Properties, PartialEq)]
@@ -19,9 +20,9 @@ pub struct RoleDetailsProps {
 fn section(title: &str, body: Html, empty: bool) -> Html {
     html! {
         <section class="pg-role-section">
-            <h3>{ title.to_string() }</h3>
+            { h3(title.to_string()) }
             if empty {
-                <p class="pg-empty">{ format!("This page does not state {}.", title.to_ascii_lowercase()) }</p>
+                { para("pg-empty", format!("This page does not state {}.", title.to_ascii_lowercase())) }
             } else {
                 { body }
             }
@@ -78,7 +79,7 @@ fn levels_html(levels: &[Level]) -> Html {
     };
     html! {
         <section class="pg-role-section pg-role-levels">
-            <h3>{ "Levels" }</h3>
+            { h3("Levels") }
             { for levels.iter().map(level) }
         </section>
     }
@@ -107,7 +108,7 @@ pub fn RoleDetails(props: &RoleDetailsProps) -> Html {
         <div class="pg-role-details">
             if !role.overview.is_empty() || !own_overview.is_empty() {
                 <section class="pg-role-section">
-                    <h3>{ "Overview" }</h3>
+                    { h3("Overview") }
                     { blocks(&role.overview) }
                     { blocks(own_overview) }
                 </section>

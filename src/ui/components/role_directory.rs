@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::directory::{directory, role_count};
 use crate::model::Dataset;
+use crate::ui::markup::para;
 use crate::ui::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -54,7 +55,7 @@ pub fn RoleDirectory(props: &RoleDirectoryProps) -> Html {
             </form>
             <p id="pg-directory-count" class="pg-hint" role="status" aria-live="polite">{ summary }</p>
             if count == 0 {
-                <p class="pg-empty">{ "No job family matches. Try fewer or shorter words." }</p>
+                { para("pg-empty", "No job family matches. Try fewer or shorter words.") }
             }
             // Its own element, with keyed groups: Yew matches unkeyed siblings from the end, so a group that
             // drops out of the list would otherwise rebuild the search box and take the reader's focus.

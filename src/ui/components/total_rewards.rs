@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::ui::components::Formula;
 use crate::ui::format::{exact, money};
+use crate::ui::markup::{definition, para};
 use crate::view::TotalRewards;
 
 /// The valuations a reader can try, as multiples of the stated one.
@@ -22,9 +23,7 @@ pub struct TotalRewardsProps {
 pub fn TotalRewardsBlock(props: &TotalRewardsProps) -> Html {
     let rewards = &props.rewards;
     let code = &rewards.currency;
-    let row = |label: &str, value: String, class: &'static str| {
-        html! { <div class={classes!("pg-reward", class)}><dt>{ label.to_string() }</dt><dd>{ value }</dd></div> }
-    };
+    let row = |label, value: String, class| definition(Some(class), label, value);
     let equity_value = rewards
         .equity
         .as_ref()
@@ -56,14 +55,14 @@ pub fn TotalRewardsBlock(props: &TotalRewardsProps) -> Html {
                 data-equity={exact(equity_value)} data-benefits={exact(rewards.benefits_value)}
                 data-total={exact(rewards.total)} data-currency={code.clone()}>
                 { row("Base salary (midpoint)", format!("{} (band {} to {})", money(rewards.base_mid, code),
-                    money(rewards.base_min, code), money(rewards.base_max, code)), "pg-reward-base") }
-                { row("Target variable pay", money(rewards.variable, code), "pg-reward-variable") }
+                    money(rewards.base_min, code), money(rewards.base_max, code)), "pg-reward pg-reward-base") }
+                { row("Target variable pay", money(rewards.variable, code), "pg-reward pg-reward-variable") }
                 { row("Equity a year", match &rewards.equity {
                     Some(equity) => money(equity.per_year, code),
                     None => "None in this data".to_string(),
-                }, "pg-reward-equity") }
-                { row("Benefits a year", money(rewards.benefits_value, code), "pg-reward-benefits") }
-                { row("Total a year", money(rewards.total, code), "pg-reward-total") }
+                }, "pg-reward pg-reward-equity") }
+                { row("Benefits a year", money(rewards.benefits_value, code), "pg-reward pg-reward-benefits") }
+                { row("Total a year", money(rewards.total, code), "pg-reward pg-reward-total") }
             </dl>
             if let Some(payments) = &rewards.payments {
                 <p class="pg-payments" data-payments={payments.per_year.to_string()}
@@ -79,11 +78,11 @@ pub fn TotalRewardsBlock(props: &TotalRewardsProps) -> Html {
                     <legend>{ "Equity at a valuation of" }</legend>
                     { for valuations }
                 </fieldset>
-                <p class="pg-hint">{ equity.vesting.clone() }</p>
+                { para("pg-hint", equity.vesting.clone()) }
                 <Formula steps={equity.steps.clone()} title="How the equity a year is worked out" />
             }
             if let Some(note) = &rewards.benefits_note {
-                <p class="pg-hint">{ note.clone() }</p>
+                { para("pg-hint", note.clone()) }
             }
             if !rewards.benefits.is_empty() {
                 <ul class="pg-benefits" aria-label="Benefits">{ for benefits }</ul>
