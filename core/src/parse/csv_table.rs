@@ -405,21 +405,24 @@ pub(crate) fn number(file: &str, row: &Row, column: &str, sign: Sign) -> Result<
     Ok(value)
 }
 
-/// A required, non-empty text cell.
-pub(crate) fn text(file: &str, row: &Row, column: &str) -> Result<String, DataError> {
+/// A required, non-empty text cell, borrowed: a row reader makes its strings once every cell is checked,
+/// so a bad cell returns without dropping the strings made before it (that cleanup, repeated for each
+/// check of each table, was much of the tables' wasm).
+pub(crate) fn text<'r>(file: &str, row: &'r Row, column: &str) -> Result<&'r str, DataError> {
     match row.get(column) {
         "" => Err(DataError::field(file, Some(row.line), column, "is empty")),
-        value => Ok(value.to_string()),
+        value => Ok(value),
     }
 }
 
-/// An optional currency code cell: empty is `None`, otherwise three upper-case letters.
-pub(crate) fn currency_code(
+/// An optional currency code cell: empty is `None`, otherwise three upper-case letters (borrowed, like
+/// `text`).
+pub(crate) fn currency_code<'r>(
     file: &str,
-    row: &Row,
+    row: &'r Row,
     column: &str,
     required: bool,
-) -> Result<Option<String>, DataError> {
+) -> Result<Option<&'r str>, DataError> {
     match row.get(column) {
         "" if !required => Ok(None),
         "" => Err(DataError::field(
@@ -428,7 +431,7 @@ pub(crate) fn currency_code(
             column,
             "is empty; a currency code is required",
         )),
-        code if is_currency_code(code) => Ok(Some(code.to_string())),
+        code if is_currency_code(code) => Ok(Some(code)),
         code => Err(DataError::field(
             file,
             Some(row.line),

@@ -31,7 +31,7 @@ fn rate_row(file: &str, row: &Row) -> Result<CurrencyRate, DataError> {
         )
     })?;
     Ok(CurrencyRate {
-        currency,
+        currency: currency.to_string(),
         per_usd,
         as_of,
         line: row.line,

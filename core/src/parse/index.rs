@@ -2,7 +2,7 @@
 
 use crate::model::{DataError, IndexEntry, IndexLevel, RoleIndex, INDEX_VERSION};
 
-use super::json::{self, At};
+use super::json::{self, At, FirstError};
 
 /// Reads an index `paygrade index` wrote; a newer version or a malformed file is an error naming the file,
 /// the line and the field.
@@ -23,17 +23,24 @@ fn read_index(root: &At) -> Result<RoleIndex, DataError> {
             )));
         }
     }
-    let index = root.fields(&["version", "roles"])?;
-    index.required("version")?;
-    let roles = index.required("roles")?.items()?;
-    Ok(RoleIndex {
+    let first = FirstError::default();
+    let index = first.keep(root.fields(&["version", "roles"]));
+    first.keep(index.required("version").map(|_| ()));
+    let roles = first.keep(index.required("roles").and_then(|roles| roles.items()));
+    let roles = roles
+        .iter()
+        .map(|entry| read_entry(entry, &first))
+        .collect();
+    first.finish(RoleIndex {
         version: INDEX_VERSION,
-        roles: roles.iter().map(read_entry).collect::<Result<_, _>>()?,
+        roles,
     })
 }
 
-fn read_entry(at: &At) -> Result<IndexEntry, DataError> {
-    let entry = at.fields(&[
+/// One role's entry; the first problem is kept in `first` and the rest read on with defaults (see
+/// `FirstError`).
+fn read_entry(at: &At, first: &FirstError) -> IndexEntry {
+    let entry = first.keep(at.fields(&[
         "id",
         "file",
         "title",
@@ -43,32 +50,39 @@ fn read_entry(at: &At) -> Result<IndexEntry, DataError> {
         "midpoint",
         "levels",
         "family",
-    ])?;
-    let levels = entry.required("levels")?.items()?;
-    Ok(IndexEntry {
-        id: entry.string("id")?,
-        file: entry.string("file")?,
-        title: entry.string("title")?,
-        department: entry.optional_string("department")?,
+    ]));
+    let levels = first.keep(entry.required("levels").and_then(|levels| levels.items()));
+    let string = |name| first.keep(entry.string(name));
+    let optional = |name| first.keep(entry.optional_string(name));
+    IndexEntry {
+        id: string("id"),
+        file: string("file"),
+        title: string("title"),
+        department: optional("department"),
         description: entry
             .get("description")
-            .map_or(Ok(String::new()), |text| text.string())?,
-        slug: entry.string("slug")?,
-        midpoint: entry.optional_number("midpoint")?,
-        levels: levels.iter().map(read_level).collect::<Result<_, _>>()?,
-        family: entry.optional_string("family")?,
-    })
+            .map_or(String::new(), |text| first.keep(text.string())),
+        slug: string("slug"),
+        midpoint: first.keep(entry.optional_number("midpoint")),
+        levels: levels
+            .iter()
+            .map(|level| read_level(level, first))
+            .collect(),
+        family: optional("family"),
+    }
 }
 
-fn read_level(at: &At) -> Result<IndexLevel, DataError> {
-    let level = at.fields(&["title", "slug", "grade"])?;
-    let grade = level
-        .optional("grade")
-        .map(|grade| grade.whole(u32::from(u8::MAX)))
-        .transpose()?;
-    Ok(IndexLevel {
-        title: level.string("title")?,
-        slug: level.string("slug")?,
+fn read_level(at: &At, first: &FirstError) -> IndexLevel {
+    let level = first.keep(at.fields(&["title", "slug", "grade"]));
+    let grade = first.keep(
+        level
+            .optional("grade")
+            .map(|grade| grade.whole(u32::from(u8::MAX)))
+            .transpose(),
+    );
+    IndexLevel {
+        title: first.keep(level.string("title")),
+        slug: first.keep(level.string("slug")),
         grade: grade.and_then(|grade| u8::try_from(grade).ok()),
-    })
+    }
 }

@@ -496,7 +496,38 @@ impl<'v, 'a> At<'v, 'a> {
     }
 }
 
+/// The first problem a struct reader met. The readers go on with defaults after it and give it back at
+/// the end, so each field is read as a plain value: an early return (`?`) from a struct literal drops
+/// every field read before it, and that cleanup, once per field, was most of the manifest reader's wasm.
+#[derive(Default)]
+pub(crate) struct FirstError(std::cell::Cell<Option<DataError>>);
+
+impl FirstError {
+    /// The value, or its type's default with the error kept when it is the first.
+    pub(crate) fn keep<T: Default>(&self, result: Result<T, DataError>) -> T {
+        result.unwrap_or_else(|error| {
+            self.note(error);
+            T::default()
+        })
+    }
+
+    fn note(&self, error: DataError) {
+        let first = self.0.take().unwrap_or(error);
+        self.0.set(Some(first));
+    }
+
+    /// What was read, unless a problem was met on the way.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, DataError> {
+        match self.0.into_inner() {
+            Some(error) => Err(error),
+            None => Ok(value),
+        }
+    }
+}
+
 /// An object's members once `At::fields` has checked them: each read by name, missing ones by default.
+/// Its default has no members, what a reader goes on with after `fields` failed (see `FirstError`).
+#[derive(Default)]
 pub(crate) struct Fields<'v, 'a> {
     file: &'v str,
     path: String,

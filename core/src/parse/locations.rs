@@ -21,7 +21,7 @@ pub fn parse_locations(file: &str, bytes: &[u8]) -> (Vec<Location>, Vec<DataErro
 fn location_row(file: &str, row: &Row) -> Result<Location, DataError> {
     let country = text(file, row, "country")?;
     let area = text(file, row, "area")?;
-    let (country_slug, area_slug) = (slug(&country), slug(&area));
+    let (country_slug, area_slug) = (slug(country), slug(area));
     if country_slug.is_empty() {
         return Err(DataError::field(
             file,
@@ -40,7 +40,6 @@ fn location_row(file: &str, row: &Row) -> Result<Location, DataError> {
     }
     let factor = number(file, row, "factor", Sign::Positive)?;
     let currency = currency_code(file, row, "currency", false)?;
-    let zone = Some(row.get("zone").to_string()).filter(|zone| !zone.is_empty());
     let hiring = match row.get("hiring").to_ascii_lowercase().as_str() {
         "" | "yes" => true,
         "no" => false,
@@ -55,11 +54,11 @@ fn location_row(file: &str, row: &Row) -> Result<Location, DataError> {
     };
     Ok(Location {
         id: format!("{country_slug}/{area_slug}"),
-        country,
-        area,
+        country: country.to_string(),
+        area: area.to_string(),
         factor,
-        currency,
-        zone,
+        currency: currency.map(str::to_string),
+        zone: Some(row.get("zone").to_string()).filter(|zone| !zone.is_empty()),
         hiring,
         line: row.line,
     })

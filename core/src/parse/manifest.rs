@@ -1,12 +1,12 @@
 //! `paygrade.json`: strict JSON (unknown or duplicate fields are errors), then policy checks.
 
 use crate::model::{
-    is_currency_code, CompaGroup, DataError, JobAds, Manifest, Policy, Reference, Tables,
+    is_currency_code, CompaGroup, DataError, Date, JobAds, Manifest, Policy, Reference, Tables,
     DEFAULT_MAX_AGE_DAYS,
 };
 use crate::names::Names;
 
-use super::json::{self, At, Fields};
+use super::json::{self, At, Fields, FirstError};
 use super::{resolve_data_path, MANIFEST};
 
 /// Reads the manifest; every problem is returned with its line and field path.
@@ -24,7 +24,11 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataErro
         )]);
     }
     let manifest = json::parse(file, bytes)
-        .and_then(|value| read_manifest(&At::root(file, &value)))
+        .and_then(|value| {
+            let first = FirstError::default();
+            let manifest = read_manifest(&At::root(file, &value), &first);
+            first.finish(manifest)
+        })
         .map_err(|error| vec![error])?;
     let errors = check_policy(&manifest);
     if errors.is_empty() {
@@ -34,9 +38,10 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<DataErro
     }
 }
 
-/// The manifest's fields as the file names them, with the defaults of those it may leave out.
-fn read_manifest(root: &At) -> Result<Manifest, DataError> {
-    let fields = root.fields(&[
+/// The manifest's fields as the file names them, with the defaults of those it may leave out; the first
+/// problem is kept in `first` and the rest read on with defaults (see `FirstError`).
+fn read_manifest(root: &At, first: &FirstError) -> Manifest {
+    let fields = first.keep(root.fields(&[
         "organisation",
         "as_of",
         "reference",
@@ -47,93 +52,126 @@ fn read_manifest(root: &At) -> Result<Manifest, DataError> {
         "notice",
         "feedback_url",
         "job_ads",
-    ])?;
-    Ok(Manifest {
-        organisation: fields.string("organisation")?,
-        as_of: fields.required("as_of")?.date()?,
-        reference: read_reference(&fields.required("reference")?)?,
-        tables: read_tables(&fields.required("tables")?)?,
+    ]));
+    let as_of = fields.required("as_of").and_then(|at| at.date());
+    Manifest {
+        organisation: first.keep(fields.string("organisation")),
+        as_of: as_of.unwrap_or_else(|error| {
+            first.keep::<()>(Err(error));
+            Date {
+                year: 0,
+                month: 1,
+                day: 1,
+            }
+        }),
+        reference: read_reference(&fields, first),
+        tables: read_tables(&fields, first),
         roles: fields
             .get("roles")
-            .map_or(Ok(Vec::new()), |roles| roles.strings())?,
-        index: fields.optional_string("index")?,
-        policy: read_policy(&fields.required("policy")?)?,
-        notice: fields.optional_string("notice")?,
-        feedback_url: fields.optional_string("feedback_url")?,
-        job_ads: match fields.get("job_ads") {
-            Some(job_ads) => read_job_ads(&job_ads)?,
-            None => JobAds::default(),
-        },
+            .map_or(Vec::new(), |roles| first.keep(roles.strings())),
+        index: first.keep(fields.optional_string("index")),
+        policy: read_policy(&fields, first),
+        notice: first.keep(fields.optional_string("notice")),
+        feedback_url: first.keep(fields.optional_string("feedback_url")),
+        job_ads: fields
+            .get("job_ads")
+            .map_or_else(JobAds::default, |job_ads| read_job_ads(&job_ads, first)),
         file: root.file().to_string(),
-    })
+    }
 }
 
-fn read_reference(at: &At) -> Result<Reference, DataError> {
-    let reference = at.fields(&["market", "currency"])?;
-    Ok(Reference {
-        market: reference.string("market")?,
-        currency: reference.string("currency")?,
-    })
+/// The fields of the object `name` in `parent`, which must be given.
+fn object<'v, 'a>(
+    parent: &Fields<'v, 'a>,
+    name: &str,
+    known: &[&str],
+    first: &FirstError,
+) -> Fields<'v, 'a> {
+    first.keep(parent.required(name).and_then(|at| at.fields(known)))
 }
 
-fn read_tables(at: &At) -> Result<Tables, DataError> {
-    let tables = at.fields(&[
-        "grades",
-        "locations",
-        "currencies",
-        "pay_rules",
-        "equity",
-        "benefits",
-        "hiring",
-        "payments",
-    ])?;
-    Ok(Tables {
-        grades: tables.string("grades")?,
-        locations: tables.string("locations")?,
-        currencies: tables.string("currencies")?,
-        pay_rules: tables.optional_string("pay_rules")?,
-        equity: tables.optional_string("equity")?,
-        benefits: tables.optional_string("benefits")?,
-        hiring: tables.optional_string("hiring")?,
-        payments: tables.optional_string("payments")?,
-    })
+fn read_reference(manifest: &Fields, first: &FirstError) -> Reference {
+    let reference = object(manifest, "reference", &["market", "currency"], first);
+    Reference {
+        market: first.keep(reference.string("market")),
+        currency: first.keep(reference.string("currency")),
+    }
 }
 
-fn read_policy(at: &At) -> Result<Policy, DataError> {
-    let policy = at.fields(&[
-        "rounding",
-        "location_floor",
-        "rate_max_age_days",
-        "compa_groups",
-        "move",
-        "max_overlap",
-        "require_grade",
-    ])?;
-    Ok(Policy {
-        rounding: policy.number_or_zero("rounding")?,
-        location_floor: policy.number_or_zero("location_floor")?,
-        rate_max_age_days: max_age_days(&policy, "rate_max_age_days")?,
+fn read_tables(manifest: &Fields, first: &FirstError) -> Tables {
+    let tables = object(
+        manifest,
+        "tables",
+        &[
+            "grades",
+            "locations",
+            "currencies",
+            "pay_rules",
+            "equity",
+            "benefits",
+            "hiring",
+            "payments",
+        ],
+        first,
+    );
+    let optional = |name| first.keep(tables.optional_string(name));
+    Tables {
+        grades: first.keep(tables.string("grades")),
+        locations: first.keep(tables.string("locations")),
+        currencies: first.keep(tables.string("currencies")),
+        pay_rules: optional("pay_rules"),
+        equity: optional("equity"),
+        benefits: optional("benefits"),
+        hiring: optional("hiring"),
+        payments: optional("payments"),
+    }
+}
+
+fn read_policy(manifest: &Fields, first: &FirstError) -> Policy {
+    let policy = object(
+        manifest,
+        "policy",
+        &[
+            "rounding",
+            "location_floor",
+            "rate_max_age_days",
+            "compa_groups",
+            "move",
+            "max_overlap",
+            "require_grade",
+        ],
+        first,
+    );
+    Policy {
+        rounding: first.keep(policy.number_or_zero("rounding")),
+        location_floor: first.keep(policy.number_or_zero("location_floor")),
+        rate_max_age_days: max_age_days(&policy, "rate_max_age_days", first),
         compa_groups: match policy.get("compa_groups") {
-            Some(groups) => groups.items()?.iter().map(read_compa_group).collect(),
-            None => Ok(Vec::new()),
-        }?,
-        move_policy: policy.optional_string("move")?,
-        max_overlap: policy.optional_number("max_overlap")?,
-        require_grade: policy.flag("require_grade")?,
-    })
+            Some(groups) => first
+                .keep(groups.items())
+                .iter()
+                .map(|group| read_compa_group(group, first))
+                .collect(),
+            None => Vec::new(),
+        },
+        move_policy: first.keep(policy.optional_string("move")),
+        max_overlap: first.keep(policy.optional_number("max_overlap")),
+        require_grade: first.keep(policy.flag("require_grade")),
+    }
 }
 
-fn read_compa_group(at: &At) -> Result<CompaGroup, DataError> {
-    let group = at.fields(&["name", "from", "to"])?;
-    Ok(CompaGroup {
-        name: group.string("name")?,
-        from: group.required("from")?.number()?,
-        to: group.required("to")?.number()?,
-    })
+fn read_compa_group(at: &At, first: &FirstError) -> CompaGroup {
+    let group = first.keep(at.fields(&["name", "from", "to"]));
+    let number = |name| first.keep(group.required(name).and_then(|at| at.number()));
+    CompaGroup {
+        name: first.keep(group.string("name")),
+        from: number("from"),
+        to: number("to"),
+    }
 }
 
-fn read_job_ads(at: &At) -> Result<JobAds, DataError> {
-    let ads = at.fields(&[
+fn read_job_ads(at: &At, first: &FirstError) -> JobAds {
+    let ads = first.keep(at.fields(&[
         "benefits",
         "benefits_url",
         "hours_per_year",
@@ -143,43 +181,45 @@ fn read_job_ads(at: &At) -> Result<JobAds, DataError> {
         "employees_in",
         "state_equity",
         "statements",
-    ])?;
+    ]));
     let employees_in = match ads.get("employees_in") {
-        Some(counts) => counts
-            .entries()?
+        Some(counts) => first
+            .keep(counts.entries())
             .into_iter()
-            .map(|(place, count)| Ok((place.to_string(), count.whole(u32::MAX)?)))
-            .collect::<Result<Names<u32>, DataError>>()?,
+            .map(|(place, count)| (place.to_string(), first.keep(count.whole(u32::MAX))))
+            .collect(),
         None => Names::default(),
     };
     let statements = match ads.get("statements") {
-        Some(texts) => texts
-            .entries()?
+        Some(texts) => first
+            .keep(texts.entries())
             .into_iter()
-            .map(|(word, text)| Ok((word.to_string(), text.string()?)))
-            .collect::<Result<Names<String>, DataError>>()?,
+            .map(|(word, text)| (word.to_string(), first.keep(text.string())))
+            .collect(),
         None => Names::default(),
     };
-    Ok(JobAds {
-        benefits: ads.optional_string("benefits")?,
-        benefits_url: ads.optional_string("benefits_url")?,
-        hours_per_year: ads.optional_number("hours_per_year")?,
-        rules_max_age_days: max_age_days(&ads, "rules_max_age_days")?,
-        rules_notice: ads.optional_string("rules_notice")?,
-        employees: ads
-            .optional("employees")
-            .map(|count| count.whole(u32::MAX))
-            .transpose()?,
+    let optional = |name| first.keep(ads.optional_string(name));
+    JobAds {
+        benefits: optional("benefits"),
+        benefits_url: optional("benefits_url"),
+        hours_per_year: first.keep(ads.optional_number("hours_per_year")),
+        rules_max_age_days: max_age_days(&ads, "rules_max_age_days", first),
+        rules_notice: optional("rules_notice"),
+        employees: first.keep(
+            ads.optional("employees")
+                .map(|count| count.whole(u32::MAX))
+                .transpose(),
+        ),
         employees_in,
-        state_equity: ads.flag("state_equity")?,
+        state_equity: first.keep(ads.flag("state_equity")),
         statements,
-    })
+    }
 }
 
-fn max_age_days(fields: &Fields, name: &str) -> Result<u32, DataError> {
-    fields
-        .get(name)
-        .map_or(Ok(DEFAULT_MAX_AGE_DAYS), |days| days.whole(u32::MAX))
+fn max_age_days(fields: &Fields, name: &str, first: &FirstError) -> u32 {
+    fields.get(name).map_or(DEFAULT_MAX_AGE_DAYS, |days| {
+        first.keep(days.whole(u32::MAX))
+    })
 }
 
 fn check_policy(manifest: &Manifest) -> Vec<DataError> {

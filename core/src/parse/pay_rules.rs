@@ -146,7 +146,7 @@ docs/data-format.md lists; or delete the file to use only the maintained rules",
     })
 }
 
-fn rule_row(file: &str, row: &Row) -> Result<RuleSet, DataError> {
+fn rule_row<'r>(file: &str, row: &'r Row) -> Result<RuleSet, DataError> {
     let bad = |field: &str, message: String| DataError::field(file, Some(row.line), field, message);
     let kind = word(
         file,
@@ -159,27 +159,23 @@ fn rule_row(file: &str, row: &Row) -> Result<RuleSet, DataError> {
         ],
     )?;
     let id = text(file, row, "id")?;
-    if crate::model::slug(&id) != id {
+    if crate::model::slug(id) != id {
         return Err(bad(
             "id",
             format!("\"{id}\" must be lower-case letters, digits and single dashes"),
         ));
     }
     let name = text(file, row, "name")?;
-    let optional = |field: &str| Some(row.get(field).trim().to_string()).filter(|v| !v.is_empty());
-    let jurisdiction = Jurisdiction {
-        country: text(file, row, "country")?,
-        region: optional("region"),
-        city: optional("city"),
-    };
-    if jurisdiction.country.contains(';') {
+    let optional = |field: &str| Some(row.get(field).trim()).filter(|v| !v.is_empty());
+    let country = text(file, row, "country")?;
+    if country.contains(';') {
         return Err(bad(
             "country",
             "names more than one country; give each country's law its own row".to_string(),
         ));
     }
     let citation = text(file, row, "citation")?;
-    let address = |field: &str, value: String| {
+    let address = |field: &str, value: &'r str| {
         if value.starts_with("https://") || value.starts_with("http://") {
             Ok(value)
         } else {
@@ -373,14 +369,20 @@ fn rule_row(file: &str, row: &Row) -> Result<RuleSet, DataError> {
             ],
         )?),
     };
+    let summary = text(file, row, "summary")?;
+    let owned = |text: Option<&str>| text.map(str::to_string);
     Ok(RuleSet {
         kind,
-        id,
-        name,
-        jurisdiction,
-        citation,
-        source,
-        second_source,
+        id: id.to_string(),
+        name: name.to_string(),
+        jurisdiction: Jurisdiction {
+            country: country.to_string(),
+            region: owned(optional("region")),
+            city: owned(optional("city")),
+        },
+        citation: citation.to_string(),
+        source: source.to_string(),
+        second_source: owned(second_source),
         in_force_from,
         in_force_until,
         enforced_from,
@@ -393,14 +395,14 @@ fn rule_row(file: &str, row: &Row) -> Result<RuleSet, DataError> {
         width_cap,
         cap_exempt_above,
         duty_exempt_above,
-        cap_currency,
+        cap_currency: owned(cap_currency),
         remote,
         internal,
         other_content,
         pay_history_ban,
         transposition,
         exemptions: row.get("exemptions").trim().to_string(),
-        summary: text(file, row, "summary")?,
+        summary: summary.to_string(),
         sources_note: row.get("sources_note").trim().to_string(),
         reviewed,
         file: String::new(),

@@ -96,14 +96,17 @@ fn equity_row(file: &str, row: &Row) -> Result<EquityGrant, DataError> {
             ),
         ));
     }
+    let shares = number(file, row, "shares", Sign::Positive)?;
+    let price = number(file, row, "price", Sign::NonNegative)?;
+    let currency = currency_code(file, row, "currency", true)?.unwrap_or_default();
     Ok(EquityGrant {
         grade,
         zone: Some(row.get("zone").trim().to_string()).filter(|zone| !zone.is_empty()),
         kind,
-        shares: number(file, row, "shares", Sign::Positive)?,
-        price: number(file, row, "price", Sign::NonNegative)?,
+        shares,
+        price,
         strike,
-        currency: currency_code(file, row, "currency", true)?.unwrap_or_default(),
+        currency: currency.to_string(),
         valuation_date,
         vesting_years,
         cliff_months,
@@ -126,11 +129,15 @@ pub fn parse_benefits(file: &str, bytes: &[u8]) -> (Vec<Benefit>, Vec<DataError>
 }
 
 fn benefit_row(file: &str, row: &Row) -> Result<Benefit, DataError> {
+    let country = text(file, row, "country")?;
+    let item = text(file, row, "item")?;
+    let value = number(file, row, "value", Sign::NonNegative)?;
+    let currency = currency_code(file, row, "currency", true)?.unwrap_or_default();
     Ok(Benefit {
-        country: text(file, row, "country")?,
-        item: text(file, row, "item")?,
-        value: number(file, row, "value", Sign::NonNegative)?,
-        currency: currency_code(file, row, "currency", true)?.unwrap_or_default(),
+        country: country.to_string(),
+        item: item.to_string(),
+        value,
+        currency: currency.to_string(),
         description: row.get("description").trim().to_string(),
         line: row.line,
     })
@@ -174,13 +181,15 @@ fn hiring_row(file: &str, row: &Row) -> Result<WayToHire, DataError> {
             "is empty; an amount needs the currency it is written in".to_string(),
         ));
     }
+    let country = text(file, row, "country")?;
+    let reason = text(file, row, "reason")?;
     Ok(WayToHire {
-        country: text(file, row, "country")?,
+        country: country.to_string(),
         way,
         factor,
         amount,
-        currency,
-        reason: text(file, row, "reason")?,
+        currency: currency.map(str::to_string),
+        reason: reason.to_string(),
         line: row.line,
     })
 }
@@ -214,7 +223,7 @@ fn payments_row(file: &str, row: &Row) -> Result<PaymentSchedule, DataError> {
             )
         })?;
     Ok(PaymentSchedule {
-        country: text(file, row, "country")?,
+        country: text(file, row, "country")?.to_string(),
         payments,
         note: row.get("note").trim().to_string(),
         line: row.line,
