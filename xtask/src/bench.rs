@@ -41,9 +41,10 @@ const LOCATION_CHANGE_P95_RATIO_MAX: f64 = 25.0;
 /// 1.2 to 1.6 ms); the limit is about 1.5 times the worst.
 const NATIVE_PARSE_10K_RATIO_MAX: f64 = 15.0;
 const MEMORY_10K_MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
-/// The wasm as brotli: a ratchet, set about 2 KB above the last measured size (244,531 B) and lowered
-/// whenever the wasm shrinks by a few KB, so growth shows in review instead of creeping in.
-const WASM_BROTLI_MAX_BYTES: f64 = 246_500.0;
+/// The wasm as brotli: a ratchet, set about 2 KB above the last measured size (228,403 B) and lowered
+/// whenever the wasm shrinks by a few KB, so growth shows in review instead of creeping in. Issue 22's
+/// budget is 240,000.
+const WASM_BROTLI_MAX_BYTES: f64 = 230_500.0;
 
 pub fn run_bench(check: bool) -> Result<(), String> {
     let sizes = build::bundle()?;
