@@ -468,6 +468,28 @@ fn a_graded_section_page_is_listed_as_a_role() {
 }
 
 #[test]
+fn of_several_problems_the_manifest_reports_the_first_it_meets_and_reads_on_past_none() {
+    // A wrong type in `tables` (line 3) and another in `policy` (line 5): the reader goes on with defaults
+    // after the first, so it must give back that one, not the last and not a default's complaint.
+    let text = MANIFEST
+        .replace("\"grades\": \"grades.csv\"", "\"grades\": 12")
+        .replace("\"rounding\": 100", "\"rounding\": \"100\"");
+    let errors = parse_manifest("paygrade.json", text.as_bytes()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        "paygrade.json line 3, field \"tables.grades\": must be a string, not the number 12"
+    );
+    // With the first mended, the second is the one reported.
+    let text = text.replace("\"grades\": 12", "\"grades\": \"grades.csv\"");
+    let errors = parse_manifest("paygrade.json", text.as_bytes()).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "paygrade.json line 5, field \"policy.rounding\": must be a number, not the string \"100\""
+    );
+}
+
+#[test]
 fn manifest_errors_name_the_line_and_the_field_path() {
     let cases = [
         (
