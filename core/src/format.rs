@@ -115,6 +115,13 @@ pub fn plain(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A figure from the data in an error message, as its file could have written it: every message that
+/// quotes a number goes through here, since one `{}` of an `f64` links the standard float formatting
+/// (about 16 KB) into the wasm.
+pub fn in_message(value: f64) -> String {
+    plain(value, 9)
+}
+
 /// A run of digits with a comma every three from the right: "1234567" → "1,234,567".
 pub fn group_digits(digits: &str) -> String {
     let count = digits.chars().count();

@@ -216,17 +216,9 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
         .map_err(|reason| vec![DataError::file(MANIFEST, reason)])?;
     let manifest = parse_manifest(MANIFEST, &manifest_bytes)?;
     let (paths, _) = manifest.files();
-    // Every request is started before the first wait, so they download together.
-    let pending: Vec<_> = paths
-        .iter()
-        .map(|path| fetch(&format!("{base}{path}")))
-        .collect();
+    let pending = start_each(base, &paths);
     let maintained_rules = maintained_rules(&maintained_rules_url()).await;
-    let mut fetched = Vec::with_capacity(pending.len());
-    for file in pending {
-        fetched.push(file.await);
-    }
-    let mut files: FetchedFiles = paths.into_iter().zip(fetched).collect();
+    let mut files: FetchedFiles = paths.into_iter().zip(in_turn(pending).await).collect();
     // An index that could not be had is reported by name; the pages the manifest names one by one still
     // open, fetched now as they would be without an index.
     let index_failed = manifest
@@ -240,14 +232,7 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
             .into_iter()
             .filter(|page| !files.contains_key(page))
             .collect();
-        let pending: Vec<_> = named
-            .iter()
-            .map(|page| fetch(&format!("{base}{page}")))
-            .collect();
-        let mut pages = Vec::with_capacity(pending.len());
-        for page in pending {
-            pages.push(page.await);
-        }
+        let pages = in_turn(start_each(base, &named)).await;
         files.extend(named.into_iter().zip(pages));
     }
     Ok(Sources {
@@ -255,6 +240,27 @@ async fn fetch_published(base: &str) -> Result<Sources, Vec<DataError>> {
         files,
         maintained_rules: Some(maintained_rules),
     })
+}
+
+/// A request for each of `paths` under `base`, every one started now: requests started together download
+/// together, so the caller can wait for them one after another.
+fn start_each(
+    base: &str,
+    paths: &[String],
+) -> Vec<impl std::future::Future<Output = Result<Vec<u8>, String>>> {
+    paths
+        .iter()
+        .map(|path| fetch(&format!("{base}{path}")))
+        .collect()
+}
+
+/// The results of started requests, in their order.
+async fn in_turn<F: std::future::Future>(pending: Vec<F>) -> Vec<F::Output> {
+    let mut results = Vec::with_capacity(pending.len());
+    for request in pending {
+        results.push(request.await);
+    }
+    results
 }
 
 /// The maintained rules, fetched once per document whichever folders its views show.

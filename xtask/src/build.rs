@@ -205,19 +205,11 @@ fn renamed_glue(map: &str, glue: &str) -> Result<String, String> {
             .collect()
     };
     let mut glue = glue.to_string();
-    let mut modules: Vec<String> = Vec::new();
-    for row in map
-        .get("imports")
-        .and_then(|r| r.as_array())
+    let mut modules: Vec<String> = pairs("imports", 0, 0)?
         .into_iter()
-        .flatten()
-    {
-        if let Some(module) = row.get(0).and_then(|m| m.as_str()) {
-            if !modules.iter().any(|m| m == module) {
-                modules.push(module.to_string());
-            }
-        }
-    }
+        .map(|(module, _)| module)
+        .collect();
+    modules.dedup();
     let [module] = modules.as_slice() else {
         return Err(format!(
             "expected the imports of one module, got {modules:?}"

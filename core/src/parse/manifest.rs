@@ -242,14 +242,17 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
             "policy.rounding",
             format!(
                 "{} must be zero (no rounding) or a positive number",
-                figure(policy.rounding)
+                crate::format::in_message(policy.rounding)
             ),
         );
     }
     if !policy.location_floor.is_finite() || policy.location_floor < 0.0 {
         bad(
             "policy.location_floor",
-            format!("{} must not be negative", figure(policy.location_floor)),
+            format!(
+                "{} must not be negative",
+                crate::format::in_message(policy.location_floor)
+            ),
         );
     }
     for (index, group) in policy.compa_groups.iter().enumerate() {
@@ -264,8 +267,8 @@ fn check_policy(manifest: &Manifest) -> Vec<DataError> {
                 format!(
                     "\"{}\" must have 0 ≤ from < to (got {} to {})",
                     group.name,
-                    figure(group.from),
-                    figure(group.to)
+                    crate::format::in_message(group.from),
+                    crate::format::in_message(group.to)
                 ),
             );
         }
@@ -307,7 +310,7 @@ fn check_rewards_policy(manifest: &Manifest) -> Vec<DataError> {
                 "policy.max_overlap",
                 format!(
                     "{} must be a fraction from 0 to 1 of the lower band's width",
-                    figure(limit)
+                    crate::format::in_message(limit)
                 ),
             ));
         }
@@ -498,10 +501,4 @@ impl RolePages {
     pub fn is_named(&self, path: &str) -> bool {
         self.named.contains_key(path)
     }
-}
-
-/// A policy figure in a message, as the manifest could have written it (the standard float formatting
-/// would link 14 KB into the wasm for these messages alone).
-fn figure(value: f64) -> String {
-    crate::format::plain(value, 9)
 }

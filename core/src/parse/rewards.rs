@@ -92,7 +92,7 @@ fn equity_row(file: &str, row: &Row) -> Result<EquityGrant, DataError> {
             "cliff_months",
             format!(
                 "{cliff_months} months is longer than the {}-year vesting",
-                crate::format::plain(vesting_years, 9)
+                crate::format::in_message(vesting_years)
             ),
         ));
     }
